@@ -1,0 +1,12 @@
+/** Rough width of `s` in ems for a bold system font: CJK is square, digits and Latin narrower. */
+export function emWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.62;
+  return w;
+}
+
+/** The largest font size (px) at which every string fits `width`, within [min, max]. */
+export function fitFont(strings: readonly string[], width: number, min: number, max: number): number {
+  const widest = Math.max(1, ...strings.map(emWidth));
+  return Math.max(min, Math.min(max, width / widest));
+}

@@ -1,0 +1,61 @@
+/** The domain of the story: themes hold sections, sections hold steps, steps show figures. */
+
+export type ThemeId = 'political' | 'advanced' | 'mass';
+
+/** How the article counts a figure; decides the formatter's suffix and the English note. */
+export type Unit = 'people' | 'personTimes' | 'items' | 'households' | 'yuan' | 'percent';
+
+/** The article's hedge on a number: 余 "more than", 近 "nearly", 以上 "at least". */
+export type Qualifier = 'more' | 'nearly' | 'atLeast';
+
+/** The scale the article writes a number in: plain digits, 万 (1e4) or 亿 (1e8). */
+export type Scale = 1 | 1e4 | 1e8;
+
+/** One chart form a file in src/charts. */
+export type ChartForm =
+  | 'counter' // a number runs up: a lone count
+  | 'bars' // comparable counts side by side
+  | 'units' // one mark per unit (or per block of units): small counts made countable
+  | 'waffle' // a share of 100 squares
+  | 'nested' // one scale inside another: organisations -> entities -> members
+  | 'slope' // a before/after pair
+  | 'area' // yuan amounts as squares of comparable area
+  | 'bubbles'; // the service network as one picture
+
+export interface Figure {
+  /** Stable id; also the locale key under `figures.` */
+  id: string;
+  /** The value in plain units (3629万元 -> 36_290_000) */
+  value: number;
+  /** How the article writes it: 3629万 has scale 1e4 */
+  scale: Scale;
+  unit: Unit;
+  /** The article's classifier after the number (名, 个, 人次…): Chinese grammar, absent in English */
+  measure?: string;
+  qualifier?: Qualifier;
+  /** 3万余家 rather than 3余万: the article puts 余 after the scale */
+  qualifierAfterScale?: boolean;
+  /** A before/after pair: the earlier value, written the same way */
+  before?: { value: number; year: number };
+  /** The sentence of the article it comes from, verbatim */
+  quote: string;
+  chart: ChartForm;
+}
+
+export interface Step {
+  /** Stable id; also the locale key under `steps.` */
+  id: string;
+  /** Ids of the figures this step reveals (all of one chart form), or none for a text step */
+  figures: readonly string[];
+}
+
+export interface Section {
+  /** Stable id, usable as `#id` and `?section=id` */
+  id: string;
+  steps: readonly Step[];
+}
+
+export interface Theme {
+  id: ThemeId;
+  sections: readonly Section[];
+}

@@ -1,0 +1,72 @@
+import type { Figure, Qualifier } from '../data/types';
+import type { Lang } from './lang';
+
+/** What the formatter needs of a figure; `value` may be overridden by a running counter. */
+export type Formattable = Pick<Figure, 'value' | 'scale' | 'unit' | 'measure' | 'qualifier' | 'qualifierAfterScale'>;
+
+const ZH_SCALE = { 1: '', 1e4: '万', 1e8: '亿' } as const;
+const ZH_QUALIFIER: Record<Qualifier, string> = { more: '余', nearly: '近', atLeast: '以上' };
+const EN_QUALIFIER: Record<Qualifier, string> = { more: 'more than ', nearly: 'nearly ', atLeast: 'at least ' };
+const EN_SCALES = [
+  { at: 1e9, word: ' billion' },
+  { at: 1e6, word: ' million' },
+] as const;
+
+/** Decimal places needed to write `n` exactly (float noise trimmed): 36.29 -> 2, 11 -> 0. */
+export function decimalsOf(n: number): number {
+  const s = String(Number(n.toPrecision(12)));
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function digits(n: number, decimals: number, grouping: boolean): string {
+  const key = `${decimals}${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: grouping,
+    });
+    formatters.set(key, f);
+  }
+  return f.format(n);
+}
+
+/**
+ * A figure as the reader sees it, with qualifier and unit. Chinese keeps the article's 万/亿, its
+ * digits and classifier (1100万人次, 3万余家, 70%以上); English scales to million/billion at the
+ * article's precision (3629万元 -> 36.29 million yuan). `value` (default: the figure's) lets a
+ * running counter show in-between values at the final value's precision.
+ */
+export function formatFigure(fig: Formattable, lang: Lang, value: number = fig.value): string {
+  return lang === 'zh' ? formatZh(fig, value) : formatEn(fig, value);
+}
+
+function formatZh(fig: Formattable, value: number): string {
+  const scaled = fig.value / fig.scale;
+  const q = fig.qualifier;
+  const yu = q === 'more' ? ZH_QUALIFIER.more : '';
+  const number = digits(value / fig.scale, decimalsOf(scaled), false);
+  const scale = ZH_SCALE[fig.scale];
+  const unit = fig.unit === 'yuan' ? '元' : fig.unit === 'percent' ? '%' : (fig.measure ?? '');
+  return [
+    q === 'nearly' ? ZH_QUALIFIER.nearly : '',
+    number,
+    fig.qualifierAfterScale ? '' : yu,
+    scale,
+    fig.qualifierAfterScale ? yu : '',
+    unit,
+    q === 'atLeast' ? ZH_QUALIFIER.atLeast : '',
+  ].join('');
+}
+
+function formatEn(fig: Formattable, value: number): string {
+  const scale = EN_SCALES.find((s) => fig.value >= s.at);
+  const divisor = scale?.at ?? 1;
+  const number = digits(value / divisor, decimalsOf(fig.value / divisor), true);
+  const unit = fig.unit === 'yuan' ? ' yuan' : fig.unit === 'percent' ? '%' : '';
+  const q = fig.qualifier ? EN_QUALIFIER[fig.qualifier] : '';
+  return `${q}${number}${scale?.word ?? ''}${unit}`;
+}

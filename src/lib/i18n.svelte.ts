@@ -1,0 +1,66 @@
+import { createInstance, type i18n as I18next } from 'i18next';
+import { createContext } from 'svelte';
+import type zhStory from '../../locales/zh/story.json';
+import type zhUi from '../../locales/zh/ui.json';
+import type { Lang } from './lang';
+
+/** The shape of a locale: Chinese is the source, English must have the same keys (tested). */
+export type Messages = typeof zhStory & typeof zhUi;
+
+type Paths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
+}[keyof T & string];
+
+/** Every translatable key, e.g. `steps.honours` or `ui.skip`. */
+export type Key = Paths<Messages>;
+
+// One chunk per locale file: a page ships only the language it shows (and Chinese, the fallback).
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default' });
+
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  const parts = await Promise.all(
+    Object.entries(files)
+      .filter(([path]) => path.includes(`/locales/${lang}/`))
+      .map(([, load]) => load()),
+  );
+  return Object.assign({}, ...parts) as Messages;
+}
+
+/** The story's words in the current language; `lang` is reactive, so is everything `t` renders. */
+export class I18n {
+  lang: Lang = $state('zh');
+  #i18n: I18next;
+
+  /** `bundles` must hold `lang`, and Chinese unless a missing key may go unfilled. */
+  constructor(lang: Lang, bundles: Partial<Record<Lang, Messages>>) {
+    this.#i18n = createInstance();
+    this.#i18n.init({
+      lng: lang,
+      fallbackLng: 'zh',
+      initAsync: false,
+      resources: Object.fromEntries(Object.entries(bundles).map(([l, m]) => [l, { translation: m }])),
+      interpolation: { escapeValue: false }, // Svelte escapes text; nothing is rendered as HTML
+      returnNull: false,
+    });
+    this.lang = lang;
+  }
+
+  /** The text for `key`; `values` fill its {{placeholders}}. */
+  t = (key: Key, values?: Record<string, string | number>): string => {
+    void this.lang; // re-render on language change
+    return this.#i18n.t(key, values ?? {}) as string;
+  };
+
+  has(lang: Lang): boolean {
+    return this.#i18n.hasResourceBundle(lang, 'translation');
+  }
+
+  /** Switch language, loading its words first if this page has not yet. */
+  async setLang(lang: Lang): Promise<void> {
+    if (!this.has(lang)) this.#i18n.addResourceBundle(lang, 'translation', await loadMessages(lang));
+    await this.#i18n.changeLanguage(lang);
+    this.lang = lang;
+  }
+}
+
+export const [getI18n, setI18n] = createContext<I18n>();
