@@ -5,10 +5,17 @@ export function unitsPerMark(largest: number, most = 120): number {
   return per;
 }
 
-/** Columns and cell size for `marks` squares in a `width` x `height` box. */
-export function gridFor(marks: number, width: number, height: number, maxCell = 44) {
-  const cols = Math.max(1, Math.min(marks <= 12 ? marks : 20, Math.ceil(Math.sqrt((marks * width) / Math.max(1, height)))));
-  const rows = Math.ceil(marks / cols);
-  const cell = Math.max(4, Math.min(maxCell, width / cols, height / rows));
-  return { cols, rows, cell };
+/**
+ * One grid for several counts of marks, stacked: the column count that gives the largest square,
+ * every count drawn at the same square size so that they compare.
+ */
+export function sharedGrid(counts: readonly number[], width: number, height: number, maxCell = 48) {
+  let best = { cols: 1, cell: 0 };
+  // On a tie (squares at their largest), the wider grid: six squares read best in one row.
+  for (let cols = 1; cols <= Math.min(40, Math.max(...counts)); cols++) {
+    const rows = counts.reduce((sum, n) => sum + Math.ceil(n / cols), 0);
+    const cell = Math.min(maxCell, width / cols, height / rows);
+    if (cell >= best.cell) best = { cols, cell };
+  }
+  return { cols: best.cols, cell: Math.max(3, Math.floor(best.cell)) };
 }
