@@ -88,17 +88,46 @@ export const figures: readonly Figure[] = [
   { id: 'childrenHelped', value: 11_000, scale: 1e4, unit: 'people', measure: '名', quote: Q.warmth, chart: 'counter' },
 ];
 
-/** Numbers in the article's body that are deliberately not figures, with why (tests check the list). */
+/**
+ * Numbers in the article's body that are deliberately not figures, with why. A test proves that
+ * every digit and every Chinese numeral of the body is either in a figure or in this list.
+ */
 export const notFigures: readonly { text: string; why: string }[] = [
+  { text: '五年', why: 'period: the five years the report covers' },
   { text: '十八大', why: 'name: the 18th Party Congress' },
   { text: '十九大', why: 'name: the 19th Party Congress' },
-  { text: '庆祝改革开放40周年大会', why: 'name: the 40th anniversary of reform and opening up' },
   { text: '十七大', why: 'name: the 17th National Congress of Chinese Trade Unions' },
-  { text: '2016年—2035年', why: 'date: the span of the Beijing Urban Master Plan' },
+  { text: '庆祝改革开放40周年大会', why: 'name: the 40th anniversary of reform and opening up' },
+  { text: '四个意识', why: 'name: the Four Consciousnesses' },
+  { text: '四个自信', why: 'name: the Four Confidences' },
+  { text: '两个维护', why: 'name: the Two Upholds' },
+  { text: '三严三实', why: 'name: the "Three Stricts and Three Earnests" campaign' },
+  { text: '两学一做', why: 'name: the "Two Studies, One Action" campaign' },
+  { text: '中央八项规定', why: "name: the central leadership's eight-point rules" },
+  { text: '十个严禁', why: 'name: the "ten prohibitions" campaign' },
+  { text: '三公经费', why: 'name: spending on official trips, vehicles and receptions' },
+  { text: '五一假日', why: 'name: the May Day holiday' },
+  { text: '四个中心', why: 'name: the "four centers"' },
+  { text: '三城一区', why: 'name: three science cities and one demonstration area' },
   { text: '十三五', why: 'name: the 13th Five-Year Plan' },
+  { text: '京津冀三地', why: 'scope: Beijing, Tianjin and Hebei' },
+  { text: '四个服务', why: 'name: the "four services"' },
+  { text: '2016年—2035年', why: 'date: the span of the Beijing Urban Master Plan' },
+  { text: '三补贴、三挂钩', why: 'name: a funding scheme for grassroots unions' },
   { text: '全市16区', why: "scope: Beijing's sixteen districts, a fixed count, not an outcome" },
   { text: '等4部门', why: 'scope: the co-issuers of one document, not an outcome' },
   { text: '2018年底', why: 'date: when the union network was counted' },
-  { text: '12351', why: 'name: the workers\u2019 service hotline number' },
+  { text: '四必谈', why: 'name: collective consultation on four mandatory items' },
+  { text: '三方委员会', why: 'name: the Tripartite Committee for Coordinating Labor Relations' },
+  { text: '12351', why: "name: the workers' service hotline and its app" },
+  { text: '两节', why: 'name: New Year and Spring Festival' },
   { text: '2014年', why: 'date: the baseline year of the hardship figure (kept as its `before.year`)' },
+  // Words that contain a numeral but count nothing.
+  { text: '一流', why: 'word: first-class' },
+  { text: '一致', why: 'word: in line with' },
+  { text: '进一步', why: 'word: further' },
+  { text: '一批', why: 'word: a number of' },
+  { text: '一线', why: 'word: frontline' },
+  { text: '一体化', why: 'word: integrated' },
+  { text: '最后一公里', why: 'word: the last mile' },
 ];

@@ -1,0 +1,98 @@
+import { render, screen } from '@testing-library/svelte';
+import type { Component } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import Chart from '../../src/charts/Chart.svelte';
+import type { ChartProps } from '../../src/charts/types';
+import { stepFigures, themes } from '../../src/data/story';
+import type { ChartForm, Step } from '../../src/data/types';
+import { formatFigure } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/lang';
+import Harness from './Harness.svelte';
+import { makeI18n } from './i18n';
+
+const steps = themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).filter((s) => s.figures.length > 0);
+/** The first step drawn in each chart form. */
+const byForm = new Map<ChartForm, Step>();
+for (const s of steps) if (!byForm.has(stepFigures(s)[0].chart)) byForm.set(stepFigures(s)[0].chart, s);
+
+function draw(step: Step, progress: number, lang: Lang = 'zh', width = 360, height = 380) {
+  const figures = stepFigures(step);
+  return render(Harness<ChartProps>, {
+    props: { i18n: makeI18n(lang), component: Chart as Component<ChartProps>, props: { figures, progress, width, height } },
+  });
+}
+
+describe('chart forms', () => {
+  it('cover all eight forms', () => {
+    expect([...byForm.keys()].sort()).toEqual(['area', 'bars', 'bubbles', 'counter', 'nested', 'slope', 'units', 'waffle']);
+  });
+
+  describe.each([...byForm.entries()])('%s', (form, step) => {
+    it.each<Lang>(['zh', 'en'])('shows every figure at its final value when revealed (%s)', (lang) => {
+      const { container } = draw(step, 1, lang);
+      for (const f of stepFigures(step)) {
+        expect(container.querySelector(`[data-figure="${f.id}"]`)?.textContent).toBe(formatFigure(f, lang));
+      }
+    });
+
+    it('states its figures as a text alternative', () => {
+      draw(step, 0);
+      const img = screen.getByRole('img');
+      for (const f of stepFigures(step)) expect(img.getAttribute('aria-label')).toContain(formatFigure(f, 'zh'));
+    });
+
+    it('waits unrevealed at progress 0', () => {
+      const { container } = draw(step, 0);
+      const shown = stepFigures(step).map((f) => container.querySelector(`[data-figure="${f.id}"]`)?.textContent);
+      expect(shown).not.toEqual(stepFigures(step).map((f) => formatFigure(f, 'zh')));
+    });
+
+    it('changes what it draws as it reveals', () => {
+      const half = draw(step, 0.5).container.innerHTML;
+      const full = draw(step, 1).container.innerHTML;
+      expect(half).not.toBe(full);
+    });
+  });
+
+  it('grows bars in proportion to their counts', () => {
+    const { container } = draw(byForm.get('bars')!, 1);
+    const widths = [...container.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('width')));
+    // 1247, 295, 1390, 641: the longest bar is the medals' 1390.
+    expect(widths.indexOf(Math.max(...widths))).toBe(2);
+    expect(widths[1] / widths[2]).toBeCloseTo(295 / 1390, 3);
+  });
+
+  it('fills a waffle square per percent, with the fraction of the last', () => {
+    const step = steps.find((s) => s.id === 'consultation')!;
+    const { container } = draw(step, 1);
+    const first = container.querySelectorAll('svg')[0];
+    const marks = [...first.querySelectorAll('rect.mark')].map((r) => Number(r.getAttribute('width')));
+    const cell = Number(first.querySelector('rect.slot')!.getAttribute('width'));
+    expect(marks.length).toBe(91); // 90 whole squares and 0.4 of one more: 90.4 %
+    expect(marks[90] / cell).toBeCloseTo(0.4, 5);
+  });
+
+  it('draws the slope from the 2014 value down to the later one', () => {
+    const { container } = draw(byForm.get('slope')!, 1);
+    const line = container.querySelector('line.line')!;
+    expect(Number(line.getAttribute('y2'))).toBeGreaterThan(Number(line.getAttribute('y1')));
+    expect(container.querySelector('[data-figure-before="hardship"]')?.textContent).toBe('7666户');
+    expect(container.textContent).toContain('2014年');
+  });
+
+  it('sizes yuan squares by area, among all the report amounts', () => {
+    const { container } = draw(byForm.get('area')!, 1);
+    const rects = [...container.querySelectorAll('rect')];
+    expect(rects).toHaveLength(4);
+    const side = (r: Element) => Number(r.getAttribute('width'));
+    // 18亿 against 3629万: areas in ratio, so sides in the square root of it.
+    expect(side(rects[0]) / side(rects[3])).toBeCloseTo(Math.sqrt(36_290_000 / 1_800_000_000), 2);
+    expect(container.querySelectorAll('rect.on')).toHaveLength(1);
+  });
+
+  it('notes person-times as a cumulative count', () => {
+    const step = steps.find((s) => s.id === 'reach')!;
+    draw(step, 1, 'en');
+    expect(screen.getByText(/one worker may be counted more than once/)).toBeInTheDocument();
+  });
+});

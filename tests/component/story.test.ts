@@ -1,0 +1,71 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import type { Component } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import LangSwitch from '../../src/components/LangSwitch.svelte';
+import StepText from '../../src/components/StepText.svelte';
+import { figures } from '../../src/data/figures';
+import { themes } from '../../src/data/story';
+import type { Step } from '../../src/data/types';
+import { formatFigure } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/lang';
+import Glance from '../../src/views/Glance.svelte';
+import Harness from './Harness.svelte';
+import { I18n } from '../../src/lib/i18n.svelte';
+import { bundles, makeI18n } from './i18n';
+
+const step = (id: string): Step => themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).find((s) => s.id === id)!;
+
+describe('StepText', () => {
+  it.each<[Lang, string[]]>([
+    ['zh', ['1247名', '295个', '1390名', '641个']],
+    ['en', ['1,247', '295', '1,390', '641']],
+  ])('sets each figure in the %s text, in bold', (lang, values) => {
+    const { container } = render(Harness, {
+      props: { i18n: makeI18n(lang), component: StepText as Component, props: { step: step('honours') } },
+    });
+    expect([...container.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(values);
+  });
+
+  it('tells the before/after pair with both values', () => {
+    const { container } = render(Harness, {
+      props: { i18n: makeI18n('en'), component: StepText as Component, props: { step: step('hardship') } },
+    });
+    expect(container.textContent).toBe('Registered needy worker households fell from 7,666 in 2014 to 692.');
+  });
+
+  // Words reach the page as text: a translation carrying markup cannot inject it.
+  it('renders markup in a translation as text, never as HTML', () => {
+    const hostile = { ...bundles.en, steps: { ...bundles.en.steps, rules: '<img src=x onerror="alert(1)">{{rules}}' } };
+    const { container } = render(Harness, {
+      props: { i18n: new I18n('en', { en: hostile, zh: bundles.zh }), component: StepText as Component, props: { step: step('rules') } },
+    });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toBe('<img src=x onerror="alert(1)">217');
+  });
+});
+
+describe('LangSwitch', () => {
+  it('names the other language in that language and switches to it', async () => {
+    const i18n = makeI18n('zh');
+    const onSwitch = vi.fn((lang: Lang) => i18n.setLang(lang));
+    render(Harness, { props: { i18n, component: LangSwitch as Component, props: { onSwitch } } });
+    const button = screen.getByRole('button', { name: /切换语言.*English/ });
+    expect(button.querySelector('[lang="en"]')).toHaveTextContent('English');
+    await fireEvent.click(button);
+    expect(onSwitch).toHaveBeenCalledWith('en');
+    expect(await screen.findByRole('button', { name: /Switch language.*中文/ })).toBeEnabled();
+    expect(i18n.lang).toBe('en');
+  });
+});
+
+describe('Glance', () => {
+  it.each<Lang>(['zh', 'en'])('is a table with every figure at its value (%s)', (lang) => {
+    render(Harness, { props: { i18n: makeI18n(lang), component: Glance as Component, props: {} } });
+    const table = screen.getByRole('table');
+    for (const f of figures) {
+      const cell = table.querySelector(`[data-glance="${f.id}"]`);
+      expect(cell?.textContent).toContain(formatFigure(f, lang));
+    }
+    expect(screen.getAllByRole('rowheader').length).toBeGreaterThanOrEqual(figures.length);
+  });
+});
