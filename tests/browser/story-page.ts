@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { stepFigures, themes } from '../../src/data/story';
+import type { Step } from '../../src/data/types';
+
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+export const allSteps: Step[] = themes.flatMap((t) => t.sections.flatMap((s) => s.steps));
+export const figureSteps = allSteps.filter((s) => stepFigures(s).length > 0);
+
+/** What went wrong on a page: console errors, uncaught exceptions, requests to another origin. */
+export interface Trouble {
+  errors: string[];
+  foreign: string[];
+}
+
+/**
+ * Opens the built story in a fresh context. Records, per step graphic, every `data-state` it
+ * passes through (so a test can tell an animated reveal from an instant one).
+ */
+export async function openStory(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; trouble: Trouble }> {
+  const base = inject('baseURL');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const page = await context.newPage();
+  const trouble: Trouble = { errors: [], foreign: [] };
+  page.on('console', (m) => m.type() === 'error' && trouble.errors.push(m.text()));
+  page.on('pageerror', (e) => trouble.errors.push(e.message));
+  page.on('dialog', (d) => {
+    trouble.errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) trouble.foreign.push(r.url());
+  });
+  await page.addInitScript(() => {
+    const seen: Record<string, string[]> = {};
+    (window as unknown as { __states: typeof seen }).__states = seen;
+    const record = () => {
+      for (const g of document.querySelectorAll<HTMLElement>('[data-graphic]')) {
+        const list = (seen[g.dataset.graphic!] ??= []);
+        if (list[list.length - 1] !== g.dataset.state) list.push(g.dataset.state!);
+      }
+    };
+    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.goto(base + path);
+  await page.locator('h1').waitFor();
+  return { page, trouble };
+}
+
+/** Scrolls as a reader would reach a step: its top just past the middle of the screen. */
+export async function scrollToStep(page: Page, id: string): Promise<void> {
+  await page.evaluate((id) => {
+    const el = document.querySelector(`[data-step="${id}"]`)!;
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.52);
+  }, id);
+}
+
+/** The states each step's graphic went through since the page opened. */
+export const states = (page: Page) => page.evaluate(() => (window as unknown as { __states: Record<string, string[]> }).__states);
+
+/** The text of each of a step graphic's figures, by figure id. */
+export function shownValues(page: Page, stepId: string): Promise<Record<string, string>> {
+  return page.evaluate((id) => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-graphic="${id}"] [data-figure]`)) out[el.dataset.figure!] = el.textContent ?? '';
+    return out;
+  }, stepId);
+}

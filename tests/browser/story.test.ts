@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figures } from '../../src/data/figures';
+import { stepFigures } from '../../src/data/story';
+import { formatFigure } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/lang';
+import { launch } from './chromium';
+import { allSteps, figureSteps, openStory, scrollToStep, SHOTS, shownValues, states } from './story-page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const expected = (stepId: string, lang: Lang) =>
+  Object.fromEntries(stepFigures(allSteps.find((s) => s.id === stepId)!).map((f) => [f.id, formatFigure(f, lang)]));
+
+describe.each<[number, number, Lang]>([
+  [390, 844, 'zh'],
+  [390, 844, 'en'],
+  [1440, 900, 'zh'],
+  [1440, 900, 'en'],
+])('the story at %dx%d in %s', (width, height, lang) => {
+  // The core promise: scrolling the whole story reveals every figure of the article, animated.
+  it('reveals every figure as its step enters, animated, and follows the reader back up', async () => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+    const seen = new Set<string>();
+    for (const step of allSteps) {
+      await scrollToStep(page, step.id);
+      const graphic = page.locator(`[data-graphic="${step.id}"]`);
+      await graphic.waitFor({ timeout: 5000 });
+      await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
+      const shown = await shownValues(page, step.id);
+      expect(shown, step.id).toEqual(expected(step.id, lang));
+      for (const id of Object.keys(shown)) {
+        expect(await page.locator(`[data-graphic="${step.id}"] [data-figure="${id}"]`).isVisible(), id).toBe(true);
+        seen.add(id);
+      }
+      if (['honours', 'network', 'places', 'hardship', 'boostFunds', 'consultation', 'studios'].includes(step.id)) {
+        await page.screenshot({ path: `${SHOTS}/story-${width}x${height}-${lang}-${step.id}.png` });
+      }
+    }
+    expect([...seen].sort()).toEqual(figures.map((f) => f.id).sort());
+
+    // Each figure's graphic was drawn empty, then animated, then final: a reveal, not a cut.
+    const history = await states(page);
+    for (const step of figureSteps) expect(history[step.id], step.id).toContain('animating');
+
+    // Scrolling back up, the graphic follows.
+    await scrollToStep(page, 'honours');
+    await page.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 5000 });
+    expect(await shownValues(page, 'honours')).toEqual(expected('honours', lang));
+
+    expect(trouble).toEqual({ errors: [], foreign: [] });
+    await page.context().close();
+  });
+});
+
+describe('reduced motion', () => {
+  it('shows each final value at once, with no animation', async () => {
+    const { page, trouble } = await openStory(browser, '/?lang=zh', { reducedMotion: 'reduce' });
+    for (const id of ['reach', 'honours', 'network', 'consultation', 'hardship', 'warmthFunds', 'places']) {
+      await scrollToStep(page, id);
+      await page.locator(`[data-graphic="${id}"]`).waitFor({ timeout: 5000 });
+      // Read in the same task as the graphic appears: no frame has passed for a tween to run.
+      expect(await shownValues(page, id)).toEqual(expected(id, 'zh'));
+    }
+    const history = await states(page);
+    for (const [id, list] of Object.entries(history)) expect(list, id).not.toContain('animating');
+    expect(trouble).toEqual({ errors: [], foreign: [] });
+    await page.context().close();
+  });
+
+  it('animates when motion is allowed: a value is seen below its final figure', async () => {
+    const { page } = await openStory(browser, '/?lang=zh');
+    await scrollToStep(page, 'reach');
+    await page.locator('[data-graphic="reach"][data-state="animating"]').waitFor({ timeout: 5000 });
+    const during = await shownValues(page, 'reach');
+    expect(during.reach).not.toBe('1100万人次');
+    await page.context().close();
+  });
+});
