@@ -1,5 +1,4 @@
 import { render, screen } from '@testing-library/svelte';
-import type { Component } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import Chart from '../../src/charts/Chart.svelte';
 import type { ChartProps } from '../../src/charts/types';
@@ -17,9 +16,8 @@ for (const s of steps) if (!byForm.has(stepFigures(s)[0].chart)) byForm.set(step
 
 function draw(step: Step, progress: number, lang: Lang = 'zh', width = 360, height = 380) {
   const figures = stepFigures(step);
-  return render(Harness<ChartProps>, {
-    props: { i18n: makeI18n(lang), component: Chart as Component<ChartProps>, props: { figures, progress, width, height } },
-  });
+  const props: ChartProps = { figures, progress, width, height };
+  return render(Harness, { props: { i18n: makeI18n(lang), component: Chart, props: { ...props } } });
 }
 
 describe('chart forms', () => {
