@@ -1,9 +1,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { prerender } from './vite.prerender.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), prerender()],
   publicDir: 'static',
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
   test: {

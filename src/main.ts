@@ -7,11 +7,13 @@ import type { Lang } from './lib/lang';
 import { parseParams, withHash, withLang } from './lib/params';
 
 async function start() {
-  const params = parseParams(location.search, location.hash, navigator.languages);
+  const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
   // Chinese is always loaded too: a key missing in English falls back to it.
   const langs: Lang[] = params.lang === 'zh' ? ['zh'] : [params.lang, 'zh'];
   const bundles = Object.fromEntries(await Promise.all(langs.map(async (l) => [l, await loadMessages(l)])));
   const i18n = new I18n(params.lang, bundles);
+  // The built page holds the story in one language: hydrate it when that is the reader's, else redraw.
+  const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
   document.documentElement.lang = params.lang === 'zh' ? 'zh-CN' : 'en';
 
   const onLang = (lang: Lang) =>
@@ -26,8 +28,11 @@ async function start() {
 
   const target = document.getElementById('app')!;
   const props = { i18n, onLang, onSection };
-  if (target.firstElementChild) hydrate(App, { target, props });
-  else mount(App, { target, props });
+  if (target.firstElementChild && prerendered === params.lang) hydrate(App, { target, props });
+  else {
+    target.replaceChildren();
+    mount(App, { target, props });
+  }
 
   if (params.section) {
     await tick();

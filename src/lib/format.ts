@@ -70,3 +70,12 @@ function formatEn(fig: Formattable, value: number): string {
   const q = fig.qualifier ? EN_QUALIFIER[fig.qualifier] : '';
   return `${q}${number}${scale?.word ?? ''}${unit}`;
 }
+
+const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** A figure inside running text: as `formatFigure`, but English spells out plain one to nine, as editors do. */
+export function formatInProse(fig: Formattable, lang: Lang): string {
+  const plain = fig.unit !== 'percent' && fig.unit !== 'yuan' && !fig.qualifier;
+  if (lang === 'en' && plain && Number.isInteger(fig.value) && fig.value >= 1 && fig.value <= 9) return EN_WORDS[fig.value];
+  return formatFigure(fig, lang);
+}

@@ -52,9 +52,13 @@ export function idFromHash(hash: string): string | null {
   return isStoryId(id) ? id : null;
 }
 
-export function parseParams(search: string, hash: string, languages?: readonly string[]): Params {
+/** The language a page's path names: the English page is built at `/en/`. */
+const langFromPath = (pathname: string): Lang | null => (/\/en\/(?:index\.html)?$/.test(pathname) ? 'en' : null);
+
+/** Reads the URL: `?lang` wins, then a path that names a language, then the browser's language. */
+export function parseParams(search: string, hash: string, languages?: readonly string[], pathname = '/'): Params {
   const query = new URLSearchParams(search.length > 2048 ? '' : search);
-  const lang = single(query, 'lang');
+  const lang = single(query, 'lang') ?? langFromPath(pathname);
   const mode = single(query, 'mode');
   const section = single(query, 'section');
   return {

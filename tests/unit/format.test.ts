@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { figure } from '../../src/data/story';
-import { decimalsOf, formatFigure, type Formattable } from '../../src/lib/format';
+import { decimalsOf, formatFigure, formatInProse, type Formattable } from '../../src/lib/format';
 
 // Every figure, as a reader sees it in each language. English keeps the article's precision and
 // translates its qualifiers; Chinese is exactly the article's notation (proved in figures.test.ts).
@@ -87,4 +87,18 @@ describe('decimalsOf', () => {
     [90.4, 1],
     [0.1 + 0.2, 1],
   ])('%d needs %d decimals', (n, d) => expect(decimalsOf(n)).toBe(d));
+});
+
+describe('formatInProse', () => {
+  // News style: one to nine are spelled out in running English; Chinese keeps the article's digits.
+  it.each([
+    ['partners', '6个', 'six'],
+    ['reformAreas', '8个', 'eight'],
+    ['federations', '18个', '18'],
+    ['fundsShare', '70%以上', 'at least 70%'],
+    ['modelWorkers', '1247名', '1,247'],
+  ])('%s: zh %s, en %s', (id, zh, en) => {
+    expect(formatInProse(figure(id), 'zh')).toBe(zh);
+    expect(formatInProse(figure(id), 'en')).toBe(en);
+  });
 });

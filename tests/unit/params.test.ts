@@ -73,3 +73,16 @@ describe('URL updates', () => {
     expect(idFromHash(new URL(withHash('https://x.test/', 'rights'), 'https://x.test').hash)).toBe('rights');
   });
 });
+
+describe('the page path', () => {
+  it.each([
+    ['/en/', '', 'en'],
+    ['/en/index.html', '', 'en'],
+    ['/story/en/', '', 'en'],
+    ['/en/', '?lang=zh', 'zh'],
+    ['/', '', 'zh'],
+    ['/english/', '', 'zh'],
+  ])('%s%s reads as %s', (pathname, search, lang) => {
+    expect(parseParams(search, '', ['zh-CN'], pathname).lang).toBe(lang);
+  });
+});
