@@ -30,7 +30,7 @@ describe('StepText', () => {
     const { container } = render(Harness, {
       props: { i18n: makeI18n('en'), component: StepText as Component, props: { step: step('hardship') } },
     });
-    expect(container.textContent).toBe('Registered needy worker households fell from 7,666 in 2014 to 692.');
+    expect(container.textContent).toBe('The number of registered needy worker households fell from 7,666 in 2014 to 692.');
   });
 
   // Words reach the page as text: a translation carrying markup cannot inject it.
