@@ -34,6 +34,7 @@ async function start() {
     mount(App, { target, props });
   }
 
+  document.documentElement.dataset.ready = ''; // the page is live: tests and embeds wait for this
   if (params.section) {
     await tick();
     document.getElementById(params.section)?.scrollIntoView();

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium';
-import { serveDir } from './serve';
+import { serveDir } from './serve.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

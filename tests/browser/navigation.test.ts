@@ -63,7 +63,7 @@ describe('language', () => {
     await page.screenshot({ path: `${SHOTS}/switched-to-en.png` });
 
     await page.reload();
-    await page.locator('h1').waitFor();
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(trouble).toEqual({ errors: [], foreign: [] });
     await page.context().close();

@@ -50,7 +50,7 @@ export async function openStory(
     new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
   await page.goto(base + path);
-  await page.locator('h1').waitFor();
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
   return { page, trouble };
 }
 
