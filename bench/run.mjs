@@ -71,11 +71,13 @@ async function scrollFrames(path) {
     requestAnimationFrame(tick);
   });
   await page.mouse.move(200, 600);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-  for (let y = 0; y < height; y = await page.evaluate(() => scrollY)) {
+  // Wheel down to the end; stop once several wheels in a row move nothing (the bottom).
+  for (let stalled = 0, y = -1; stalled < 8; ) {
     await page.mouse.wheel(0, 120);
     await page.waitForTimeout(16);
-    if ((await page.evaluate(() => scrollY)) === y && y > 0) break;
+    const now = await page.evaluate(() => scrollY);
+    stalled = now === y ? stalled + 1 : 0;
+    y = now;
   }
   const { frames, cls } = await page.evaluate(() => {
     window.__stop = true;

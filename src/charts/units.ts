@@ -19,3 +19,21 @@ export function sharedGrid(counts: readonly number[], width: number, height: num
   }
   return { cols: best.cols, cell: Math.max(3, Math.floor(best.cell)) };
 }
+
+/**
+ * One SVG path for `count` squares of side `cell` (a 1 px gutter each side), placed by `at`;
+ * a fractional count draws the last square in part. One path instead of a rect per square keeps
+ * each animation frame to a single attribute change and a single paint item.
+ */
+export function squaresPath(count: number, cell: number, at: (k: number) => readonly [number, number]): string {
+  const whole = Math.floor(count);
+  const side = Math.max(0, cell - 2);
+  const r = (n: number) => Math.round(n * 100) / 100;
+  let d = '';
+  for (let k = 0; k < Math.ceil(count); k++) {
+    const [x, y] = at(k);
+    const w = k < whole ? side : side * (count - whole);
+    if (w > 0) d += `M${r(x + 1)},${r(y + 1)}h${r(w)}v${r(side)}h${r(-w)}z`;
+  }
+  return d;
+}

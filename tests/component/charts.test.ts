@@ -63,11 +63,19 @@ describe('chart forms', () => {
   it('fills a waffle square per percent, with the fraction of the last', () => {
     const step = steps.find((s) => s.id === 'consultation')!;
     const { container } = draw(step, 1);
-    const first = container.querySelectorAll('svg')[0];
-    const marks = [...first.querySelectorAll('rect.mark')].map((r) => Number(r.getAttribute('width')));
-    const cell = Number(first.querySelector('rect.slot')!.getAttribute('width'));
-    expect(marks.length).toBe(91); // 90 whole squares and 0.4 of one more: 90.4 %
-    expect(marks[90] / cell).toBeCloseTo(0.4, 5);
+    const marks = container.querySelector('svg path.mark')!.getAttribute('d')!;
+    const squares = marks.split('M').slice(1).map((sq) => Number(/h([\d.]+)/.exec(sq)![1]));
+    expect(container.querySelector('svg path.slot')!.getAttribute('d')!.split('M')).toHaveLength(101);
+    expect(squares).toHaveLength(91); // 90 whole squares and 0.4 of one more: 90.4 %
+    expect(squares[90] / squares[0]).toBeCloseTo(0.4, 2);
+  });
+
+  it('draws one unit square per pilot unit and per area of reform, at one size', () => {
+    const { container } = draw(steps.find((s) => s.id === 'reformPilots')!, 1);
+    const counts = [...container.querySelectorAll('path.mark')].map((p) => p.getAttribute('d')!.split('M').length - 1);
+    expect(counts).toEqual([54, 8]);
+    const sides = [...container.querySelectorAll('path.mark')].map((p) => /h([\d.]+)/.exec(p.getAttribute('d')!)![1]);
+    expect(sides[0]).toBe(sides[1]);
   });
 
   it('draws the slope from the 2014 value down to the later one', () => {
