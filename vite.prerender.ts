@@ -10,8 +10,6 @@ const PAGES = [
   { lang: 'en', file: 'en/index.html', htmlLang: 'en' },
 ] as const;
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /**
  * After the client build, renders the story with Svelte's server renderer into the built page: the
  * Chinese page at dist/index.html and the English one at dist/en/index.html. The client hydrates it.
@@ -35,12 +33,11 @@ export function prerender(): Plugin {
       };
       const template = readFileSync(resolve(outDir, 'index.html'), 'utf8');
       for (const page of PAGES) {
-        const { body, head, description } = await renderStory(page.lang);
+        const { body, head } = await renderStory(page.lang);
         // Function replacers: a `$` in the story is text, not a replacement pattern.
         const html = template
           .replace(/<html lang="[^"]*">/, () => `<html lang="${page.htmlLang}">`)
-          .replace(/\s*<title>[^<]*<\/title>/, '') // the story's own <svelte:head> writes the title
-          .replace(/(<meta name="description" content=")[^"]*(")/, (_m, a, b) => `${a}${escapeAttr(description)}${b}`)
+          .replace(/\s*<title>[^<]*<\/title>/, '') // the story's own <svelte:head> writes title and meta
           .replace('</head>', () => `${head}</head>`)
           .replace('<div id="app"></div>', () => `<div id="app">${body}</div>`);
         const file = resolve(outDir, page.file);

@@ -4,8 +4,8 @@ import { I18n, loadMessages } from './lib/i18n.svelte';
 import type { Lang } from './lib/lang';
 
 /** The story in one language as HTML, for the build to write into the page: every figure at its final value. */
-export async function renderStory(lang: Lang): Promise<{ body: string; head: string; description: string }> {
+export async function renderStory(lang: Lang): Promise<{ body: string; head: string }> {
   const i18n = new I18n(lang, { [lang]: await loadMessages(lang), zh: await loadMessages('zh') });
   const { body, head } = render(App, { props: { i18n, onLang: async () => {}, onSection: () => {} } });
-  return { body, head, description: i18n.t('meta.description') };
+  return { body, head };
 }

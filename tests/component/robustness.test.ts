@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadChart } from '../../src/charts/load';
+import StepGraphic from '../../src/components/StepGraphic.svelte';
+import { themes } from '../../src/data/story';
+import { I18n } from '../../src/lib/i18n.svelte';
+import Harness from './Harness.svelte';
+import { bundles } from './i18n';
+
+// A broken chart must not take the story down: its step shows the figures as a list instead.
+vi.mock('../../src/charts/Chart.svelte', async () => ({ default: (await import('./Throws.svelte')).default }));
+
+class Inert {
+  observe() {}
+  disconnect() {}
+  unobserve() {}
+}
+
+describe('a chart that throws', () => {
+  beforeAll(async () => {
+    vi.stubGlobal('ResizeObserver', Inert);
+    vi.stubGlobal('IntersectionObserver', Inert);
+    await loadChart();
+  });
+
+  it('is contained: the step lists its figures and says why', () => {
+    const step = themes[0].sections[2].steps[1]; // honours: four figures
+    const i18n = new I18n('en', bundles);
+    render(Harness, { props: { i18n, component: StepGraphic, props: { step, play: true, card: '', width: 360, height: 360 } } });
+    expect(screen.getByText(/This chart could not be shown/)).toBeInTheDocument();
+    for (const value of ['1,247', '295', '1,390', '641']) expect(screen.getByText(value)).toBeInTheDocument();
+  });
+});
+
+describe('a missing translation', () => {
+  it('falls back to Chinese, never to the bare key', () => {
+    const { ui, ...rest } = bundles.en;
+    const { skip: _dropped, ...uiWithoutSkip } = ui;
+    const i18n = new I18n('en', { en: { ...rest, ui: uiWithoutSkip } as typeof bundles.en, zh: bundles.zh });
+    expect(i18n.t('ui.skip')).toBe('跳到正文');
+    expect(i18n.t('ui.otherLang')).toBe('中文');
+  });
+});
