@@ -30,7 +30,7 @@ describe('StepText', () => {
     const { container } = render(Harness, {
       props: { i18n: makeI18n('en'), component: StepText as Component, props: { step: step('hardship') } },
     });
-    expect(container.textContent).toBe('The number of registered needy worker households fell from 7,666 in 2014 to 692.');
+    expect(container.querySelector('.step-text')?.textContent).toBe('The number of registered needy worker households fell from 7,666 in 2014 to 692.');
   });
 
   // Words reach the page as text: a translation carrying markup cannot inject it.
@@ -40,7 +40,16 @@ describe('StepText', () => {
       props: { i18n: new I18n('en', { en: hostile, zh: bundles.zh }), component: StepText as Component, props: { step: step('rules') } },
     });
     expect(container.querySelector('img')).toBeNull();
-    expect(container.textContent).toBe('<img src=x onerror="alert(1)">217');
+    expect(container.querySelector('.step-text')?.textContent).toBe('<img src=x onerror="alert(1)">217');
+  });
+  // The article's own words stand under the step, marked as Chinese for the English page's readers.
+  it('quotes the source sentence verbatim, in Chinese', () => {
+    const { container } = render(Harness, {
+      props: { i18n: makeI18n('en'), component: StepText as Component, props: { step: step('honours') } },
+    });
+    const quote = container.querySelector('blockquote');
+    expect(quote?.getAttribute('lang')).toBe('zh-CN');
+    expect(quote?.textContent).toBe(figures.find((f) => f.id === 'modelWorkers')!.quote);
   });
 });
 
