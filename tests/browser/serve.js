@@ -20,10 +20,11 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
  * Serves `dir` on 127.0.0.1 as a static host would: `/x/` is `x/index.html`, text is gzipped when
  * the client accepts it (so transfer sizes are real), nothing outside `dir` is reachable.
  * @param {string} dir
- * @param {number} [port] 0 for any free port
+ * @param {{ port?: number, headers?: Record<string, string> }} [options] port 0 (the default) for any
+ *   free port; headers to add to every response (a Content-Security-Policy, say)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serveDir(dir, port = 0) {
+export async function serveDir(dir, { port = 0, headers: extra = {} } = {}) {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run \`npm run build\` first`);
   const server = createServer((req, res) => {
@@ -39,7 +40,8 @@ export async function serveDir(dir, port = 0) {
     if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const ext = extname(file);
     let body = readFileSync(file);
-    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    /** @type {Record<string, string>} */
+    const headers = { ...extra, 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
       body = gzipSync(body);
       headers['content-encoding'] = 'gzip';

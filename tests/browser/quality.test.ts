@@ -1,0 +1,107 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figures } from '../../src/data/figures';
+import { formatFigure } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/lang';
+import { launch } from './chromium';
+import { serveDir } from './serve.js';
+import { openStory, scrollToStep } from './story-page';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The policy the README gives hosts: everything from our own origin, nothing inline, no eval. */
+export const CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'none'";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  return result;
+}
+
+describe.each<[Lang, number, number]>([
+  ['zh', 390, 844],
+  ['en', 1440, 900],
+])('accessibility in %s at %dx%d', (lang, width, height) => {
+  // axe-core on the page as it opens and with each chart form on screen.
+  it('has no axe violation, at the top or with any chart form showing', async () => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+    expect(await axe(page), 'top').toEqual([]);
+    for (const step of ['reach', 'honours', 'studios', 'boostFunds', 'fundsShare', 'network', 'hardship', 'places']) {
+      await scrollToStep(page, step);
+      await page.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
+      expect(await axe(page), step).toEqual([]);
+    }
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('names every chart by its figures', async () => {
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+    await scrollToStep(page, 'honours');
+    await page.locator('[data-graphic="honours"][data-state="done"]').waitFor();
+    const name = await page.locator('[data-graphic="honours"] [role="img"]').getAttribute('aria-label');
+    for (const id of ['modelWorkers', 'laborAwards', 'laborMedals', 'pioneers'])
+      expect(name).toContain(formatFigure(figures.find((f) => f.id === id)!, lang));
+    await page.context().close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it.each<[Lang, string]>([
+    ['zh', '/'],
+    ['en', '/en/'],
+  ])('the built %s page reads top to bottom with every figure', async (lang, path) => {
+    const { page } = await openStatic(path);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const f of figures) expect(text, f.id).toContain(formatFigure(f, lang));
+    expect(await page.locator('table [data-glance]').count()).toBe(figures.length);
+    await page.context().close();
+  });
+});
+
+async function openStatic(path: string) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const { inject } = await import('vitest');
+  await page.goto(inject('baseURL') + path);
+  return { page };
+}
+
+describe('a strict Content-Security-Policy', () => {
+  it('runs the story with no violation', async () => {
+    const server = await serveDir('dist', { headers: { 'content-security-policy': CSP } });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const trouble: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && trouble.push(m.text()));
+    page.on('pageerror', (e) => trouble.push(e.message));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    await page.goto(`${server.url}/?lang=en`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    for (const step of ['honours', 'network']) {
+      await scrollToStep(page, step);
+      await page.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
+    }
+    // The theme colour comes through (it is not an inline style the policy would block).
+    const accent = await page.locator('#political').evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim());
+    expect(accent).not.toBe('');
+    expect(trouble).toEqual([]);
+    await context.close();
+    await server.close();
+  });
+});
