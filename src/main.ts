@@ -1,7 +1,7 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { I18n, loadMessages } from './lib/i18n.svelte';
+import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
 import { keepPlace } from './lib/keepPlace';
 import type { Lang } from './lib/lang';
 import { parseParams, withHash, withLang } from './lib/params';
@@ -10,9 +10,11 @@ async function start() {
   const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
   // Chinese is always loaded too: a key missing in English falls back to it.
   const langs: Lang[] = params.lang === 'zh' ? ['zh'] : [params.lang, 'zh'];
-  const bundles = Object.fromEntries(await Promise.all(langs.map(async (l) => [l, await loadMessages(l)])));
-  const i18n = new I18n(params.lang, bundles);
-  // The built page holds the story in one language: hydrate it when that is the reader's, else redraw.
+  const slides = params.mode === 'present' || params.mode === 'presenter';
+  const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
+  const bundles = Object.fromEntries(await Promise.all(langs.map(async (l) => [l, await loadMessages(l, parts)])));
+  const i18n = new I18n(params.lang, bundles, parts);
+  // The language of the story the build wrote into this page (read before it is changed below).
   const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
   document.documentElement.lang = params.lang === 'zh' ? 'zh-CN' : 'en';
 
@@ -26,16 +28,28 @@ async function start() {
     if (decodeURIComponent(location.hash.slice(1)) !== id) history.replaceState(history.state, '', withHash(location.href, id));
   };
 
+  const slideUrl = (n: number, mode = params.mode) => {
+    const url = new URL(location.href);
+    url.searchParams.set('mode', mode);
+    url.searchParams.set('step', String(n));
+    url.searchParams.set('lang', params.lang);
+    url.hash = '';
+    return url.pathname + url.search;
+  };
+  const onSlide = (n: number) => history.replaceState(history.state, '', slideUrl(n));
+  const audienceUrl = (n: number) => slideUrl(n, 'present');
+
   const target = document.getElementById('app')!;
-  const props = { i18n, onLang, onSection };
-  if (target.firstElementChild && prerendered === params.lang) hydrate(App, { target, props });
+  const props = { i18n, params, onLang, onSection, onSlide, audienceUrl };
+  // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
+  if (target.firstElementChild && prerendered === params.lang && !slides) hydrate(App, { target, props });
   else {
     target.replaceChildren();
     mount(App, { target, props });
   }
 
   document.documentElement.dataset.ready = ''; // the page is live: tests and embeds wait for this
-  if (params.section) {
+  if (params.section && !slides) {
     await tick();
     document.getElementById(params.section)?.scrollIntoView();
   }

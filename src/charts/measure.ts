@@ -1,7 +1,10 @@
-/** Rough width of `s` in ems for a bold system font: CJK is square, digits and Latin narrower. */
+/**
+ * Width of `s` in ems for a bold system font, erring wide: CJK is square, digits and Latin
+ * narrower (a wide Latin face such as DejaVu Sans Bold runs near 0.7 em a letter).
+ */
 export function emWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.62;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : ch === ' ' ? 0.32 : /[.,:;]/.test(ch) ? 0.38 : 0.7;
   return w;
 }
 
@@ -18,6 +21,6 @@ export function typeScale(width: number, height: number) {
   return {
     value: clamp(28, base * 0.11, 110),
     label: clamp(16, base * 0.042, 32),
-    note: clamp(14, base * 0.03, 24),
+    note: clamp(14, base * 0.03, 28),
   };
 }

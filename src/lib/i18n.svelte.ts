@@ -1,11 +1,12 @@
 import { createInstance, type i18n as I18next } from 'i18next';
 import { createContext } from 'svelte';
 import type zhStory from '../../locales/zh/story.json';
+import type zhPresent from '../../locales/zh/present.json';
 import type zhUi from '../../locales/zh/ui.json';
 import type { Lang } from './lang';
 
 /** The shape of a locale: Chinese is the source, English must have the same keys (tested). */
-export type Messages = typeof zhStory & typeof zhUi;
+export type Messages = typeof zhStory & typeof zhUi & typeof zhPresent;
 
 type Paths<T> = {
   [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
@@ -14,25 +15,28 @@ type Paths<T> = {
 /** Every translatable key, e.g. `steps.honours` or `ui.skip`. */
 export type Key = Paths<Messages>;
 
-// One chunk per locale file: a page ships only the language it shows (and Chinese, the fallback).
+// One chunk per locale file: a page ships only the language it shows (and Chinese, the fallback),
+// and only the files its mode needs.
 const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default' });
 
-export async function loadMessages(lang: Lang): Promise<Messages> {
-  const parts = await Promise.all(
-    Object.entries(files)
-      .filter(([path]) => path.includes(`/locales/${lang}/`))
-      .map(([, load]) => load()),
-  );
-  return Object.assign({}, ...parts) as Messages;
+/** The locale files: the story's words, the interface's, and the slides' (with speaker notes). */
+export type Part = 'story' | 'ui' | 'present';
+export const STORY_PARTS: readonly Part[] = ['story', 'ui'];
+
+export async function loadMessages(lang: Lang, parts: readonly Part[] = STORY_PARTS): Promise<Messages> {
+  const loaded = await Promise.all(parts.map((part) => files[`../../locales/${lang}/${part}.json`]()));
+  return Object.assign({}, ...loaded) as Messages;
 }
 
 /** The story's words in the current language; `lang` is reactive, so is everything `t` renders. */
 export class I18n {
   lang: Lang = $state('zh');
   #i18n: I18next;
+  #parts: readonly Part[];
 
-  /** `bundles` must hold `lang`, and Chinese unless a missing key may go unfilled. */
-  constructor(lang: Lang, bundles: Partial<Record<Lang, Messages>>) {
+  /** `bundles` must hold `lang`, and Chinese unless a missing key may go unfilled; `parts`, the files they hold. */
+  constructor(lang: Lang, bundles: Partial<Record<Lang, Messages>>, parts: readonly Part[] = STORY_PARTS) {
+    this.#parts = parts;
     this.#i18n = createInstance();
     this.#i18n.init({
       lng: lang,
@@ -57,7 +61,7 @@ export class I18n {
 
   /** Switch language, loading its words first if this page has not yet. */
   async setLang(lang: Lang): Promise<void> {
-    if (!this.has(lang)) this.#i18n.addResourceBundle(lang, 'translation', await loadMessages(lang));
+    if (!this.has(lang)) this.#i18n.addResourceBundle(lang, 'translation', await loadMessages(lang, this.#parts));
     await this.#i18n.changeLanguage(lang);
     this.lang = lang;
   }

@@ -23,11 +23,13 @@ export interface Trouble {
 export async function openStory(
   browser: Browser,
   path: string,
-  options: BrowserContextOptions = {},
+  options: BrowserContextOptions & { fakeClock?: boolean } = {},
 ): Promise<{ page: Page; trouble: Trouble }> {
   const base = inject('baseURL');
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const { fakeClock, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...contextOptions });
   const page = await context.newPage();
+  if (fakeClock) await page.clock.install(); // before the page sets any timer
   const trouble: Trouble = { errors: [], foreign: [] };
   page.on('console', (m) => m.type() === 'error' && trouble.errors.push(m.text()));
   page.on('pageerror', (e) => trouble.errors.push(e.message));

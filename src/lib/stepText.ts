@@ -1,0 +1,20 @@
+import { stepFigures } from '../data/story';
+import type { Step } from '../data/types';
+import { formatInProse } from './format';
+import type { I18n, Key } from './i18n.svelte';
+
+/** Wraps each figure's value in the text; no translation contains it. */
+const MARK = '\u0001';
+
+/**
+ * A text about a step (its story text, or its speaker notes) with the step's figures filled in,
+ * split so that odd parts are the figures' values: [words, value, words, value, words].
+ */
+export function textParts(i18n: I18n, key: Key, step: Step): string[] {
+  const values: Record<string, string> = {};
+  for (const f of stepFigures(step)) {
+    values[f.id] = MARK + formatInProse(f, i18n.lang) + MARK;
+    if (f.before) values[`${f.id}Before`] = MARK + formatInProse({ ...f, value: f.before.value }, i18n.lang) + MARK;
+  }
+  return i18n.t(key, values).split(MARK);
+}

@@ -1,0 +1,16 @@
+import type { I18n, Key } from '../lib/i18n.svelte';
+import { textParts } from '../lib/stepText';
+import type { Slide } from './slides';
+
+/** A slide as one plain sentence, for the live region a screen reader announces. */
+export function slideText(i18n: I18n, slide: Slide): string {
+  if (slide.kind === 'title') return `${i18n.t('intro.title')}. ${i18n.t('intro.kicker')}`;
+  if (slide.kind === 'end') return `${i18n.t('present.thanks')}. ${i18n.t('present.endLead')}`;
+  return `${i18n.t(`sections.${slide.section.id}` as Key)}. ${textParts(i18n, `steps.${slide.step.id}` as Key, slide.step).join('')}`;
+}
+
+/** A slide's speaker notes, its figures filled in. */
+export function slideNotes(i18n: I18n, slide: Slide): string {
+  if (slide.kind !== 'step') return i18n.t(`notes.${slide.id}` as Key);
+  return textParts(i18n, `notes.${slide.step.id}` as Key, slide.step).join('');
+}

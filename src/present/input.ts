@@ -1,0 +1,74 @@
+import type { Attachment } from 'svelte/attachments';
+import type { Deck } from './deck.svelte';
+import { command } from './keymap';
+
+const TYPING_MS = 2000;
+
+/** Clicker and keyboard keys move the deck; F asks for fullscreen. Keys with a modifier are the browser's. */
+export function deckKeys(deck: Deck, onFullscreen: () => void): Attachment<HTMLElement> {
+  return () => {
+    let typed = '';
+    let clear = 0;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if ((event.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+      const cmd = command(event.key, typed);
+      if (cmd.do === 'none') return;
+      event.preventDefault();
+      clearTimeout(clear);
+      typed = cmd.do === 'type' ? cmd.digits : '';
+      if (typed) clear = window.setTimeout(() => (typed = ''), TYPING_MS);
+      if (cmd.do === 'fullscreen') onFullscreen();
+      else deck.run(cmd);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(clear);
+      window.removeEventListener('keydown', onKey);
+    };
+  };
+}
+
+/** A tap or click on the right half goes on, on the left half back; a horizontal swipe does the same. */
+export function deckPointer(deck: Deck): Attachment<HTMLElement> {
+  return (node) => {
+    let start: { x: number; y: number } | null = null;
+    const down = (e: PointerEvent) => {
+      start = { x: e.clientX, y: e.clientY };
+    };
+    const up = (e: PointerEvent) => {
+      if (!start || e.button > 0) return;
+      if ((e.target as HTMLElement).closest('a, button, summary, input, [role="button"]')) return;
+      const dx = e.clientX - start.x;
+      const dy = e.clientY - start.y;
+      start = null;
+      if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) deck.run({ do: dx < 0 ? 'next' : 'prev' });
+      else if (Math.abs(dx) < 10 && Math.abs(dy) < 10) {
+        const box = node.getBoundingClientRect();
+        deck.run({ do: e.clientX > box.left + box.width / 2 ? 'next' : 'prev' });
+      }
+    };
+    node.addEventListener('pointerdown', down);
+    node.addEventListener('pointerup', up);
+    return () => {
+      node.removeEventListener('pointerdown', down);
+      node.removeEventListener('pointerup', up);
+    };
+  };
+}
+
+/** Hides the pointer after two seconds without a move, as a projector audience expects. */
+export const idlePointer: Attachment<HTMLElement> = (node) => {
+  let timer = 0;
+  const wake = () => {
+    node.classList.remove('idle');
+    clearTimeout(timer);
+    timer = window.setTimeout(() => node.classList.add('idle'), 2000);
+  };
+  wake();
+  node.addEventListener('pointermove', wake);
+  return () => {
+    clearTimeout(timer);
+    node.removeEventListener('pointermove', wake);
+  };
+};
