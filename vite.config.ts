@@ -1,12 +1,36 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { prerender } from './vite.prerender.ts';
 
-export default defineConfig({
-  plugins: [svelte(), prerender()],
+/** For a file on a USB stick: the favicon goes inside the page, as nothing beside it is shipped. */
+const inlineFavicon = (): Plugin => ({
+  name: 'inline-favicon',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) =>
+      html.replace(
+        /href="\.?\/favicon\.svg"/,
+        () => `href="data:image/svg+xml,${encodeURIComponent(readFileSync('static/favicon.svg', 'utf8'))}"`,
+      ),
+  },
+});
+
+// `vite build --mode offline` (npm run build:offline): the whole story, both languages and every
+// mode, in one self-contained dist-offline/index.html that runs from file:// with no network.
+export default defineConfig(({ mode }) => ({
+  plugins:
+    mode === 'offline'
+      ? [svelte(), inlineFavicon(), viteSingleFile(), prerender([{ lang: 'zh', file: 'index.html', htmlLang: 'zh-CN' }])]
+      : [svelte(), prerender()],
   publicDir: 'static',
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  build:
+    mode === 'offline'
+      ? { target: 'es2022', outDir: 'dist-offline', emptyOutDir: true, copyPublicDir: false }
+      : { target: 'es2022', outDir: 'dist', emptyOutDir: true },
   test: {
     projects: [
       {
@@ -37,4 +61,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -5,16 +5,23 @@ import { build, type Plugin } from 'vite';
 
 type Render = typeof import('./src/entry-server').renderStory;
 
-const PAGES = [
+interface Page {
+  lang: 'zh' | 'en';
+  /** Where to write it, inside the build's folder */
+  file: string;
+  htmlLang: string;
+}
+
+export const SITE_PAGES: readonly Page[] = [
   { lang: 'zh', file: 'index.html', htmlLang: 'zh-CN' },
   { lang: 'en', file: 'en/index.html', htmlLang: 'en' },
-] as const;
+];
 
 /**
- * After the client build, renders the story with Svelte's server renderer into the built page: the
- * Chinese page at dist/index.html and the English one at dist/en/index.html. The client hydrates it.
+ * After the client build, renders the story with Svelte's server renderer into the built page: by
+ * default the Chinese page at index.html and the English one at en/index.html. The client hydrates it.
  */
-export function prerender(): Plugin {
+export function prerender(pages: readonly Page[] = SITE_PAGES): Plugin {
   return {
     name: 'prerender',
     apply: 'build',
@@ -32,7 +39,7 @@ export function prerender(): Plugin {
         renderStory: Render;
       };
       const template = readFileSync(resolve(outDir, 'index.html'), 'utf8');
-      for (const page of PAGES) {
+      for (const page of pages) {
         const { body, head } = await renderStory(page.lang);
         // Function replacers: a `$` in the story is text, not a replacement pattern.
         const html = template

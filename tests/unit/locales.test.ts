@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { themes } from '../../src/data/story';
+import { formatFigure } from '../../src/lib/format';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree =>
@@ -47,6 +48,29 @@ describe('locales', () => {
           const expected = step.figures.flatMap((id) => (figures.find((f) => f.id === id)?.before ? [id, `${id}Before`] : [id]));
           expect(placeholders(zh.get(`steps.${step.id}`) ?? ''), step.id).toEqual([...expected].sort());
         }
+  });
+
+  // Speaker notes fill in the same figures as their step; a slide without a note would leave the speaker blank.
+  it("give every slide speaker notes, with its step's figures", () => {
+    for (const id of ['title', 'end']) expect(zh.has(`notes.${id}`), id).toBe(true);
+    for (const t of themes)
+      for (const s of t.sections)
+        for (const step of s.steps) {
+          const allowed = step.figures.flatMap((id) => [id, `${id}Before`]);
+          for (const words of [zh, en]) {
+            const used = placeholders(words.get(`notes.${step.id}`) ?? '');
+            expect(words.has(`notes.${step.id}`), step.id).toBe(true);
+            for (const p of used) expect(allowed, `notes.${step.id}`).toContain(p);
+          }
+        }
+  });
+
+  // Nothing about a figure is written twice: the words name figures by placeholder, never by value.
+  it("never write a figure's value literally", () => {
+    for (const f of figures) {
+      const written = [formatFigure(f, 'zh'), formatFigure(f, 'en')].filter((v) => v.length >= 4);
+      for (const [k, v] of [...zh, ...en]) for (const w of written) expect(v.includes(w), `${k} writes ${w}`).toBe(false);
+    }
   });
 
   // The glossary's pitfalls: person-times is Chinglish; 集体协商 is not "bargaining"; US spelling.

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figure } from '../../src/data/story';
+import { formatFigure } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/lang';
+import { slides } from '../../src/present/slides';
+import { launch } from './chromium';
+import { SHOTS } from './story-page';
+
+// At a venue: one HTML file on a USB stick, opened from file:// with the network off.
+const FILE = resolve('dist-offline/index.html');
+let browser: Browser;
+beforeAll(async () => {
+  if (!existsSync(FILE)) throw new Error(`${FILE} is missing: run \`npm run build:offline\` first`);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(query: string, viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ viewport, offline: true });
+  const page = await context.newPage();
+  const trouble: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && trouble.push(m.text()));
+  page.on('pageerror', (e) => trouble.push(e.message));
+  page.on('requestfailed', (r) => trouble.push(`failed: ${r.url()}`));
+  page.on('request', (r) => !/^(file|data):/.test(r.url()) && trouble.push(`network: ${r.url()}`));
+  await page.goto(pathToFileURL(FILE).href + query);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  return { page, trouble };
+}
+
+const shown = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).first().textContent();
+
+describe.each<Lang>(['zh', 'en'])('the offline file in %s', (lang) => {
+  it('runs the story from file://: scrolling reveals the figures', async () => {
+    const { page, trouble } = await open(`?lang=${lang}`, { width: 390, height: 844 });
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-step="network"]')!;
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - innerHeight * 0.52);
+    });
+    await page.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
+    expect(await shown(page, 'members')).toBe(formatFigure(figure('members'), lang));
+    expect(trouble).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs present mode from file://: the clicker walks the slides', async () => {
+    const { page, trouble } = await open(`?mode=present&lang=${lang}`, { width: 1920, height: 1080 });
+    for (let i = 0; i < 6; i++) {
+      await page.locator(`.deck [data-slide="${slides[i].id}"]`).waitFor();
+      await page.keyboard.press('PageDown');
+    }
+    await page.locator(`.deck [data-slide="${slides[6].id}"] [data-graphic][data-state="done"]`).waitFor({ timeout: 5000 });
+    expect(new URL(page.url()).searchParams.get('step')).toBe('7');
+    await page.screenshot({ path: `${SHOTS}/offline-present-${lang}.png` });
+    expect(trouble).toEqual([]);
+    await page.context().close();
+  });
+});
