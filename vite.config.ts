@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
@@ -19,13 +20,23 @@ const inlineFavicon = (): Plugin => ({
   },
 });
 
+/** What a host page needs to embed us, from our own origin: pym.js itself (MIT), beside our example host page. */
+const shipPym = (): Plugin => ({
+  name: 'ship-pym',
+  apply: 'build',
+  generateBundle() {
+    const source = readFileSync(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'));
+    this.emitFile({ type: 'asset', fileName: 'embed/pym.v1.min.js', source });
+  },
+});
+
 // `vite build --mode offline` (npm run build:offline): the whole story, both languages and every
 // mode, in one self-contained dist-offline/index.html that runs from file:// with no network.
 export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'offline'
       ? [svelte(), inlineFavicon(), viteSingleFile(), prerender([{ lang: 'zh', file: 'index.html', htmlLang: 'zh-CN' }])]
-      : [svelte(), prerender()],
+      : [svelte(), prerender(), shipPym()],
   publicDir: 'static',
   build:
     mode === 'offline'

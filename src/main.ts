@@ -42,14 +42,15 @@ async function start() {
   const target = document.getElementById('app')!;
   const props = { i18n, params, onLang, onSection, onSlide, audienceUrl };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
-  if (target.firstElementChild && prerendered === params.lang && !slides) hydrate(App, { target, props });
+  const story = params.mode === 'story';
+  if (target.firstElementChild && prerendered === params.lang && story) hydrate(App, { target, props });
   else {
     target.replaceChildren();
     mount(App, { target, props });
   }
 
   document.documentElement.dataset.ready = ''; // the page is live: tests and embeds wait for this
-  if (params.section && !slides) {
+  if (params.section && story) {
     await tick();
     document.getElementById(params.section)?.scrollIntoView();
   }
