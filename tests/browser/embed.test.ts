@@ -1,0 +1,222 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { figure, themes } from '../../src/data/story';
+import { formatFigure } from '../../src/lib/format';
+import { launch } from './chromium';
+import { SHOTS } from './story-page';
+
+// A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
+let browser: Browser;
+let host: Server;
+let hostURL: string;
+const story = () => inject('baseURL');
+
+/** The host page: an article column with the embed between paragraphs; `?src=` is the embed's query. */
+function hostPage(query: string, column: number): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>
+<body style="margin:0 auto;max-width:${column}px;font-family:sans-serif">
+<h1>A host article</h1><p style="height:700px">Text before the embed.</p>
+<div id="embed" data-pym-src="${story()}/?${query}" data-pym-trackscroll="true" data-pym-scrollwait="20"></div>
+<p style="height:1500px">Text after the embed.</p>
+<script src="${story()}/embed/pym.v1.min.js"></script></body></html>`;
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  host = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(hostPage(url.searchParams.get('src') ?? 'mode=embed', Number(url.searchParams.get('column') ?? 680)));
+  });
+  await new Promise<void>((ok) => host.listen(0, '127.0.0.1', ok));
+  hostURL = `http://localhost:${(host.address() as AddressInfo).port}`; // another origin than 127.0.0.1
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((ok) => host?.close(ok));
+});
+
+async function openHost(src: string, viewport = { width: 390, height: 844 }, column = 680) {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${hostURL}/?src=${encodeURIComponent(src)}&column=${column}`);
+  const frame = await embedFrame(page);
+  await frame.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => Number(document.querySelector('iframe')?.getAttribute('height')?.replace('px', '')) > 300);
+  return { page, frame, errors };
+}
+
+async function embedFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('#embed iframe');
+  for (let i = 0; i < 50; i++) {
+    const frame = await handle.contentFrame();
+    if (frame && frame.url().startsWith(story())) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the embed never loaded');
+}
+
+/** The iframe's height on the host, and the height of the document inside it. */
+async function heights(page: Page, frame: Frame) {
+  await page.waitForTimeout(300); // a resize is reported within a frame; let it land
+  const iframe = await page.evaluate(() => document.querySelector('#embed iframe')!.getBoundingClientRect().height);
+  const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  const innerScroll = await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  return { iframe, content, innerScroll };
+}
+
+/** Scrolls the host so that a step in the embed has its top just past the middle of the host's screen. */
+async function hostScrollToStep(page: Page, frame: Frame, id: string) {
+  const inFrame = await frame.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY, id);
+  await page.evaluate((y) => {
+    const top = document.querySelector('#embed iframe')!.getBoundingClientRect().top + scrollY;
+    window.scrollTo(0, top + y - innerHeight * 0.52);
+  }, inFrame);
+}
+
+describe('an embed on another origin', () => {
+  it('takes its content height, with no inner scroll, in a 300 px column', async () => {
+    const { page, frame, errors } = await openHost('mode=embed&lang=zh', { width: 390, height: 844 }, 300);
+    const h = await heights(page, frame);
+    expect(Math.abs(h.iframe - h.content)).toBeLessThanOrEqual(1);
+    expect(h.innerScroll).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => document.querySelector('#embed iframe')!.getBoundingClientRect().width)).toBe(300);
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reveals the figures step by step as the host page scrolls', async () => {
+    const { page, frame, errors } = await openHost('mode=embed&lang=en');
+    for (const [step, id] of [
+      ['reach', 'reach'],
+      ['honours', 'laborMedals'],
+      ['network', 'members'],
+      ['hardship', 'hardship'],
+    ]) {
+      await hostScrollToStep(page, frame, step);
+      await frame.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
+      expect(await frame.locator(`[data-figure="${id}"]`).textContent()).toBe(formatFigure(figure(id), 'en'));
+      // The graphic is on the host's screen, as a sticky graphic is on the page.
+      const onScreen = await page.evaluate(
+        (top) => {
+          const y = document.querySelector('#embed iframe')!.getBoundingClientRect().top + top;
+          return y > -5 && y < innerHeight / 2;
+        },
+        await frame.evaluate((step) => document.querySelector(`[data-graphic="${step}"]`)!.getBoundingClientRect().top, step),
+      );
+      expect(onScreen, step).toBe(true);
+    }
+    await page.screenshot({ path: `${SHOTS}/embed-390x844-en-hardship.png` });
+    // And back up: the graphic follows.
+    await hostScrollToStep(page, frame, 'reach');
+    await frame.locator('[data-graphic="reach"][data-state="done"]').waitFor({ timeout: 5000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('embeds one section alone, with its heading and figures', async () => {
+    const { page, frame, errors } = await openHost('mode=embed&lang=zh&section=care');
+    const care = themes[2].sections.find((s) => s.id === 'care')!;
+    const steps = await frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => s.dataset.step));
+    expect(steps).toEqual(care.steps.map((s) => s.id));
+    await expect(frame.locator('#care').textContent()).resolves.toBe('工会服务更加贴近职工');
+    const text = (await frame.locator('main').textContent()) ?? '';
+    expect(text).toContain(formatFigure(figure('workersHomes'), 'zh'));
+    expect(text).not.toContain(formatFigure(figure('modelWorkers'), 'zh'));
+    await page.screenshot({ path: `${SHOTS}/embed-390x844-zh-care.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shrinks when it switches to a shorter section, and grows back', async () => {
+    const { page, frame } = await openHost('mode=embed&lang=en&section=mass');
+    const tall = await heights(page, frame);
+    // The host points the same pym child at one section (pym keeps the child's id in the query).
+    await page.evaluate(() => {
+      const iframe = document.querySelector<HTMLIFrameElement>('#embed iframe')!;
+      iframe.src = iframe.src.replace('section=mass', 'section=reform');
+    });
+    const shorter = await embedFrame(page);
+    await shorter.locator('[data-step="reformPilots"]').waitFor();
+    await page.waitForFunction((tall) => document.querySelector('#embed iframe')!.getBoundingClientRect().height < tall - 100, tall.iframe);
+    const short = await heights(page, shorter);
+    expect(short.iframe).toBeLessThan(tall.iframe);
+    expect(Math.abs(short.iframe - short.content)).toBeLessThanOrEqual(1);
+    // A language switch inside changes the height too, and the host follows.
+    await shorter.getByRole('button', { name: /Switch language/ }).click();
+    await shorter.locator('html[lang="zh-CN"]').waitFor();
+    const switched = await heights(page, shorter);
+    expect(Math.abs(switched.iframe - switched.content)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  // Trust: only well-formed pym messages of the types we use, from the parent window.
+  it('ignores malformed and foreign messages, without an error', async () => {
+    const { page, frame, errors } = await openHost('mode=embed&lang=zh');
+    await hostScrollToStep(page, frame, 'honours');
+    await frame.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 5000 });
+    const before = await heights(page, frame);
+    await page.evaluate(() => {
+      const child = document.querySelector<HTMLIFrameElement>('#embed iframe')!.contentWindow!;
+      const id = new URL(document.querySelector<HTMLIFrameElement>('#embed iframe')!.src).searchParams.get('childId');
+      const bad: unknown[] = [
+        'hello',
+        `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx`,
+        `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMxNaN NaN NaN NaN NaN NaN`,
+        `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx390 844 -99999999999 0 0 390`,
+        `pymxPYMxotherxPYMxviewport-iframe-positionxPYMx390 844 -9000 0 9000 390`,
+        `pymxPYMx${id}xPYMxnavigateToxPYMxjavascript:alert(1)`,
+        `pymxPYMx${id}xPYMxwidthxPYMx<img src=x onerror=alert(1)>`,
+        `pymxPYMx${id}xPYMxheightxPYMx10`,
+        `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx${'9'.repeat(400)}`,
+        { type: 'state', index: 3 },
+        null,
+        [1, 2, 3],
+      ];
+      for (const m of bad) child.postMessage(m, '*');
+      // A window that is not our parent: a sibling frame sends a well-formed message.
+      const sibling = document.createElement('iframe');
+      sibling.srcdoc = `<script>parent.frames[0].postMessage('pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx390 844 -9000 0 9000 390', '*')<\/script>`;
+      document.body.append(sibling);
+    });
+    await page.waitForTimeout(800);
+    // Nothing moved: the same step, the same height, the host where it was.
+    expect(await frame.locator('[data-graphic="honours"]').count()).toBe(1);
+    expect((await heights(page, frame)).iframe).toBe(before.iframe);
+    expect(new URL(page.url()).origin).toBe(hostURL);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('without pym: a plain fixed-height iframe', () => {
+  it('scrolls inside itself and behaves as the story does', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await page.setContent(`<iframe src="${story()}/?mode=embed&lang=zh" style="width:390px;height:700px;border:0"></iframe>`);
+    const frame = await embedFrame2(page);
+    await frame.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await frame.evaluate(() => {
+      const el = document.querySelector('[data-step="network"]')!;
+      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 0.52);
+    });
+    await frame.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
+    expect(await frame.locator('[data-figure="members"]').textContent()).toBe('621万人');
+    await page.close();
+  });
+});
+
+async function embedFrame2(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe');
+  await page.waitForFunction(() => document.querySelector('iframe')!.contentWindow !== null);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no frame');
+  await frame.waitForLoadState();
+  return frame;
+}
