@@ -11,6 +11,7 @@ import { SHOTS } from './story-page';
 let browser: Browser;
 let host: Server;
 let hostURL: string;
+let pasted = '';
 const story = () => inject('baseURL');
 
 /** The host page: an article column with the embed between paragraphs; `?src=` is the embed's query. */
@@ -28,6 +29,11 @@ beforeAll(async () => {
   browser = await launch();
   host = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/blank') {
+      // A blank page with whatever the newsroom pasted.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(`<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${pasted}</body></html>`);
+    }
     if (url.pathname !== '/') return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(hostPage(url.searchParams.get('src') ?? 'mode=embed', Number(url.searchParams.get('column') ?? 680)));
@@ -220,3 +226,40 @@ async function embedFrame2(page: Page): Promise<Frame> {
   await frame.waitForLoadState();
   return frame;
 }
+
+describe('the Embed button', () => {
+  it('gives a snippet for the section in view, in the current language, that works pasted into a blank page elsewhere', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${story()}/?lang=en`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-step="consultation"]')!;
+      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 0.5);
+    });
+    await page.locator('[data-graphic="consultation"]').waitFor();
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/This section: Markedly better protection/).check();
+    pasted = await dialog.getByRole('textbox').inputValue();
+    expect(pasted).toContain('mode=embed');
+    expect(pasted).toContain('lang=en');
+    expect(pasted).toContain('section=rights');
+    expect(pasted).toContain(`${story()}/embed/pym.v1.min.js`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await context.close();
+
+    const host = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors: string[] = [];
+    host.on('pageerror', (e) => errors.push(e.message));
+    host.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await host.goto(`${hostURL}/blank`);
+    const handle = await host.waitForSelector('iframe');
+    await host.waitForFunction(() => Number(document.querySelector('iframe')!.getAttribute('height')?.replace('px', '')) > 300);
+    const frame = (await handle.contentFrame())!;
+    await frame.locator('[data-step="consultation"]').waitFor();
+    expect(await frame.locator('[data-step]').count()).toBe(4); // the rights section's four steps
+    expect(errors).toEqual([]);
+    await host.close();
+  });
+});

@@ -89,6 +89,18 @@ describe.each<Lang>(['zh', 'en'])('present and presenter modes in %s', (lang) =>
   });
 });
 
+describe.each<Lang>(['zh', 'en'])('embed mode in %s', (lang) => {
+  it('has no axe violation, whole or one section', async () => {
+    for (const query of [`mode=embed&lang=${lang}`, `mode=embed&lang=${lang}&section=care`]) {
+      const { page, trouble } = await openStory(browser, `/?${query}`, { viewport: { width: 390, height: 700 } });
+      await page.locator('main [data-step]').first().waitFor();
+      expect(await axe(page), query).toEqual([]);
+      expect(trouble).toEqual({ errors: [], foreign: [] });
+      await page.context().close();
+    }
+  });
+});
+
 describe('without JavaScript', () => {
   it.each<[Lang, string]>([
     ['zh', '/'],
