@@ -8,8 +8,8 @@ import { parseParams, withHash, withLang } from './lib/params';
 
 async function start() {
   const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
-  // Chinese is always loaded too: a key missing in English falls back to it.
-  const langs: Lang[] = params.lang === 'zh' ? ['zh'] : [params.lang, 'zh'];
+  // Only this language's words: a key missing in English fetches the Chinese fallback when needed.
+  const langs: Lang[] = [params.lang];
   const slides = params.mode === 'present' || params.mode === 'presenter';
   const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
   const bundles = Object.fromEntries(await Promise.all(langs.map(async (l) => [l, await loadMessages(l, parts)])));

@@ -33,8 +33,14 @@ export class I18n {
   lang: Lang = $state('zh');
   #i18n: I18next;
   #parts: readonly Part[];
+  /** Bumped when words arrive late (the Chinese fallback), so that what `t` rendered renders again */
+  #arrived = $state(0);
+  #fallback: Promise<void> | null = null;
 
-  /** `bundles` must hold `lang`, and Chinese unless a missing key may go unfilled; `parts`, the files they hold. */
+  /**
+   * `bundles` must hold `lang`. Chinese, the fallback for a key missing in English, may be left out:
+   * it is then fetched the first time a key is missing. `parts` are the files the bundles hold.
+   */
   constructor(lang: Lang, bundles: Partial<Record<Lang, Messages>>, parts: readonly Part[] = STORY_PARTS) {
     this.#parts = parts;
     this.#i18n = createInstance();
@@ -49,11 +55,23 @@ export class I18n {
     this.lang = lang;
   }
 
-  /** The text for `key`; `values` fill its {{placeholders}}. */
+  /** The text for `key`; `values` fill its {{placeholders}}. A key this language lacks is said in Chinese. */
   t = (key: Key, values?: Record<string, string | number>): string => {
     void this.lang; // re-render on language change
+    void this.#arrived;
+    if (!this.has('zh') && !this.#i18n.exists(key)) {
+      this.#loadFallback();
+      return ''; // for the moment it takes to fetch the Chinese words
+    }
     return this.#i18n.t(key, values ?? {}) as string;
   };
+
+  #loadFallback(): void {
+    this.#fallback ??= loadMessages('zh', this.#parts).then((zh) => {
+      this.#i18n.addResourceBundle('zh', 'translation', zh);
+      this.#arrived++;
+    });
+  }
 
   has(lang: Lang): boolean {
     return this.#i18n.hasResourceBundle(lang, 'translation');

@@ -33,6 +33,15 @@ describe('a chart that throws', () => {
 });
 
 describe('a missing translation', () => {
+  it('fetches the Chinese words when English lacks a key, then says it in Chinese', async () => {
+    const { ui, ...rest } = bundles.en;
+    const { skip: _dropped, ...uiWithoutSkip } = ui;
+    const i18n = new I18n('en', { en: { ...rest, ui: uiWithoutSkip } as typeof bundles.en });
+    expect(i18n.t('ui.otherLang')).toBe('中文'); // present in English: no fetch needed
+    expect(i18n.t('ui.skip')).toBe(''); // missing: a moment's blank while Chinese arrives…
+    await vi.waitFor(() => expect(i18n.t('ui.skip')).toBe('跳到正文')); // …then the Chinese
+  });
+
   it('falls back to Chinese, never to the bare key', () => {
     const { ui, ...rest } = bundles.en;
     const { skip: _dropped, ...uiWithoutSkip } = ui;
