@@ -53,6 +53,11 @@ export async function openStory(
   });
   await page.goto(base + path);
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  // The slides and the embed arrive as code of their own: wait for them to be on screen.
+  const mode = new URLSearchParams(path.split('?')[1]?.split('#')[0] ?? '').get('mode');
+  if (mode === 'present') await page.locator('.deck [data-slide]').waitFor();
+  if (mode === 'presenter') await page.locator('[data-notes]').waitFor();
+  if (mode === 'embed') await page.locator('main [data-step]').first().waitFor();
   return { page, trouble };
 }
 
