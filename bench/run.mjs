@@ -96,8 +96,22 @@ async function scrollFrames(path) {
   };
 }
 
-/** Lighthouse 12.2.3, its default mobile profile (simulated slow 4G, 4x CPU). */
+/** A promise that gives up after `ms` (Lighthouse has been seen to hang here, rarely). */
+const within = (ms, promise) =>
+  Promise.race([promise, new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out after ${ms} ms`)), ms))]);
+
+/** Lighthouse, tried twice before giving up on a run. */
 async function audit(path) {
+  try {
+    return await within(120_000, auditOnce(path));
+  } catch (e) {
+    console.error(`Lighthouse: ${e.message}; trying once more`);
+    return within(120_000, auditOnce(path));
+  }
+}
+
+/** Lighthouse 12.2.3, its default mobile profile (simulated slow 4G, 4x CPU). */
+async function auditOnce(path) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
   try {
     const { lhr } = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error' });
