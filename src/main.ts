@@ -8,12 +8,11 @@ import { parseParams, withHash, withLang } from './lib/params';
 
 async function start() {
   const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
-  // Only this language's words: a key missing in English fetches the Chinese fallback when needed.
-  const langs: Lang[] = [params.lang];
+  // Only this language's words, and only the files this mode needs: a key missing in English
+  // fetches the Chinese fallback when needed.
   const slides = params.mode === 'present' || params.mode === 'presenter';
   const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
-  const bundles = Object.fromEntries(await Promise.all(langs.map(async (l) => [l, await loadMessages(l, parts)])));
-  const i18n = new I18n(params.lang, bundles, parts);
+  const i18n = new I18n(params.lang, { [params.lang]: await loadMessages(params.lang, parts) }, parts);
   // The language of the story the build wrote into this page (read before it is changed below).
   const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
   document.documentElement.lang = params.lang === 'zh' ? 'zh-CN' : 'en';
