@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadChart } from '../../src/charts/load';
-import StepGraphic from '../../src/components/StepGraphic.svelte';
+import StepGraphic from '../../src/story/StepGraphic.svelte';
 import { themes } from '../../src/data/story';
 import { I18n } from '../../src/lib/i18n.svelte';
 import Harness from './Harness.svelte';

@@ -1,14 +1,14 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import LangSwitch from '../../src/components/LangSwitch.svelte';
-import StepText from '../../src/components/StepText.svelte';
+import LangSwitch from '../../src/controls/LangSwitch.svelte';
+import StepText from '../../src/story/StepText.svelte';
 import { figures } from '../../src/data/figures';
 import { themes } from '../../src/data/story';
 import type { Step } from '../../src/data/types';
 import { formatFigure } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/lang';
-import Glance from '../../src/views/Glance.svelte';
+import Glance from '../../src/story/Glance.svelte';
 import Harness from './Harness.svelte';
 import { I18n } from '../../src/lib/i18n.svelte';
 import { bundles, makeI18n } from './i18n';
