@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
+import { siteUrlFrom } from './src/lib/site.ts';
 import { prerender } from './vite.prerender.ts';
 
 /** For a file on a USB stick: the favicon goes inside the page, as nothing beside it is shipped. */
@@ -32,10 +33,14 @@ const shipPym = (): Plugin => ({
 
 // `vite build --mode offline` (npm run build:offline): the whole story, both languages and every
 // mode, in one self-contained dist-offline/index.html that runs from file:// with no network.
+// `base: './'`: every URL in the build is relative, so the same dist/ works copied into any folder.
+// SITE_URL (optional) is the public address, for share cards and canonical links, which must be absolute.
 export default defineConfig(({ mode }) => ({
+  base: './',
+  define: { __SITE_URL__: JSON.stringify(mode === 'offline' ? null : siteUrlFrom(process.env.SITE_URL)) },
   plugins:
     mode === 'offline'
-      ? [svelte(), inlineFavicon(), viteSingleFile(), prerender([{ lang: 'zh', file: 'index.html', htmlLang: 'zh-CN' }])]
+      ? [svelte(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
       : [svelte(), prerender(), shipPym()],
   publicDir: 'static',
   build:

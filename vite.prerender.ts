@@ -2,26 +2,28 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'vite';
-
-type Render = typeof import('./src/entry-server').renderStory;
+import type * as Server from './src/entry-server';
+import type { Lang } from './src/lib/lang';
 
 interface Page {
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** Where to write it, inside the build's folder */
   file: string;
-  htmlLang: string;
+  /** From that page up to the build's folder */
+  root: string;
 }
 
-export const SITE_PAGES: readonly Page[] = [
-  { lang: 'zh', file: 'index.html', htmlLang: 'zh-CN' },
-  { lang: 'en', file: 'en/index.html', htmlLang: 'en' },
+const SITE_PAGES: readonly Page[] = [
+  { lang: 'zh', file: 'index.html', root: '' },
+  { lang: 'en', file: 'en/index.html', root: '../' },
 ];
 
 /**
- * After the client build, renders the story with Svelte's server renderer into the built page: by
- * default the Chinese page at index.html and the English one at en/index.html. The client hydrates it.
+ * After the client build, renders the story with Svelte's server renderer into the built page: the
+ * Chinese page at index.html and the English one at en/index.html (the offline build: one page). The
+ * client hydrates it. Also writes what the site serves beside the pages, from the same model.
  */
-export function prerender(pages: readonly Page[] = SITE_PAGES): Plugin {
+export function prerender({ offline = false } = {}): Plugin {
   return {
     name: 'prerender',
     apply: 'build',
@@ -35,22 +37,24 @@ export function prerender(pages: readonly Page[] = SITE_PAGES): Plugin {
         logLevel: 'warn',
         build: { ssr: 'src/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
       });
-      const { renderStory } = (await import(pathToFileURL(resolve(ssrDir, 'entry-server.js')).href)) as {
-        renderStory: Render;
-      };
+      const server = (await import(pathToFileURL(resolve(ssrDir, 'entry-server.js')).href)) as typeof Server;
       const template = readFileSync(resolve(outDir, 'index.html'), 'utf8');
-      for (const page of pages) {
-        const { body, head } = await renderStory(page.lang);
+      const write = (file: string, text: string) => {
+        mkdirSync(dirname(resolve(outDir, file)), { recursive: true });
+        writeFileSync(resolve(outDir, file), text);
+      };
+      for (const page of offline ? SITE_PAGES.slice(0, 1) : SITE_PAGES) {
+        const { body, head, htmlLang } = await server.renderStory(page.lang, { root: page.root, offline });
         // Function replacers: a `$` in the story is text, not a replacement pattern.
         const html = template
-          .replace(/<html lang="[^"]*">/, () => `<html lang="${page.htmlLang}">`)
+          .replace(/(src|href)="\.\//g, (_, attr: string) => `${attr}="${page.root || './'}`) // the build's relative URLs, from this page's folder
+          .replace(/<html lang="[^"]*">/, () => `<html lang="${htmlLang}">`)
           .replace(/\s*<title>[^<]*<\/title>/, '') // the story's own <svelte:head> writes title and meta
           .replace('</head>', () => `${head}</head>`)
           .replace('<div id="app"></div>', () => `<div id="app">${body}</div>`);
-        const file = resolve(outDir, page.file);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, html);
+        write(page.file, html);
       }
+      if (!offline) for (const [file, text] of Object.entries(server.siteFiles())) write(file, text);
       rmSync(ssrDir, { recursive: true, force: true });
     },
   };

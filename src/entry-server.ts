@@ -1,12 +1,21 @@
 import { render } from 'svelte/server';
 import App from './App.svelte';
 import { I18n, loadMessages } from './lib/i18n.svelte';
-import type { Lang } from './lib/lang';
+import { htmlLang, type Lang } from './lib/lang';
+import type { Params } from './lib/params';
+import type { Site } from './lib/site';
+import { slides } from './present/slides';
 
 /** The story in one language as HTML, for the build to write into the page: every figure at its final value. */
-export async function renderStory(lang: Lang): Promise<{ body: string; head: string }> {
+export async function renderStory(lang: Lang, where: Omit<Site, 'url'>): Promise<{ body: string; head: string; htmlLang: string }> {
   const i18n = new I18n(lang, { [lang]: await loadMessages(lang), zh: await loadMessages('zh') });
-  const params = { lang, langFromUrl: false, mode: 'story', section: null, step: null, autoplay: null } as const;
-  const { body, head } = render(App, { props: { i18n, params, onLang: async () => {}, onSection: () => {} } });
-  return { body, head };
+  const params: Params = { lang, mode: 'story', section: null, step: null, autoplay: null, session: null };
+  const site: Site = { ...where, url: __SITE_URL__ };
+  const { body, head } = render(App, { props: { i18n, params, site, onLang: async () => {}, onSection: () => {} } });
+  return { body, head, htmlLang: htmlLang(lang) };
+}
+
+/** The files the site serves beside its pages, built from the model: path -> content. */
+export function siteFiles(): Record<string, string> {
+  return { 'data/deck.json': JSON.stringify({ slides: slides.length }) + '\n' };
 }

@@ -1,13 +1,43 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { childIdFrom, PymChild } from './embed/pymChild';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
 import { keepPlace } from './lib/keepPlace';
-import type { Lang } from './lib/lang';
-import { parseParams, withHash, withLang } from './lib/params';
+import { htmlLang, type Lang } from './lib/lang';
+import { onBeforeReload } from './lib/lazy';
+import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
+import { relativeRoot, type Site } from './lib/site';
+import { UrlWriter } from './lib/urlWriter';
+
+const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
+const urls = new UrlWriter();
+onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
+// An embed tells its pym host its height even if the rest fails to load (else: a blank 150 px frame).
+const childId = params.mode === 'embed' ? childIdFrom(location.search) : null;
+const pym = childId ? new PymChild(childId) : null;
+pym?.start();
+
+/** The folder the site was published in: every chunk sits in its assets/; the single-file build is the page itself. */
+function siteFolder(): string {
+  if (import.meta.env.DEV) return new URL('./', location.href).href;
+  const up = import.meta.env.MODE === 'offline' ? './' : '../';
+  return new URL(up, import.meta.url).href;
+}
 
 async function start() {
-  const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
+  const site: Site = {
+    root: relativeRoot(location.href, siteFolder()),
+    offline: import.meta.env.MODE === 'offline',
+    url: __SITE_URL__,
+  };
+  // The speaker view's deck session, kept in the URL so that a reload and the audience window share it.
+  if (params.mode === 'presenter' && !params.session) {
+    params.session = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+    const url = new URL(location.href);
+    url.searchParams.set('session', params.session);
+    history.replaceState(history.state, '', url.href);
+  }
   // Only this language's words, and only the files this mode needs: a key missing in English
   // fetches the Chinese fallback when needed.
   const slides = params.mode === 'present' || params.mode === 'presenter';
@@ -15,31 +45,22 @@ async function start() {
   const i18n = new I18n(params.lang, { [params.lang]: await loadMessages(params.lang, parts) }, parts);
   // The language of the story the build wrote into this page (read before it is changed below).
   const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-  document.documentElement.lang = params.lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = htmlLang(params.lang);
 
   const onLang = (lang: Lang) =>
     keepPlace(async () => {
       await i18n.setLang(lang);
-      document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-      history.replaceState(history.state, '', withLang(location.href, lang));
+      document.documentElement.lang = htmlLang(lang);
+      urls.update((href) => withLang(href, lang));
     });
   const onSection = (id: string) => {
-    if (decodeURIComponent(location.hash.slice(1)) !== id) history.replaceState(history.state, '', withHash(location.href, id));
+    if (idFromHash(location.hash) !== id) urls.update((href) => withHash(href, id));
   };
-
-  const slideUrl = (n: number, mode = params.mode) => {
-    const url = new URL(location.href);
-    url.searchParams.set('mode', mode);
-    url.searchParams.set('step', String(n));
-    url.searchParams.set('lang', params.lang);
-    url.hash = '';
-    return url.pathname + url.search;
-  };
-  const onSlide = (n: number) => history.replaceState(history.state, '', slideUrl(n));
-  const audienceUrl = (n: number) => slideUrl(n, 'present');
+  const onSlide = (n: number) => urls.update((href) => withSlide(href, n, params.mode, i18n.lang));
+  const audienceUrl = (n: number) => withSlide(location.href, n, 'present', i18n.lang);
 
   const target = document.getElementById('app')!;
-  const props = { i18n, params, onLang, onSection, onSlide, audienceUrl };
+  const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
   const story = params.mode === 'story';
   if (target.firstElementChild && prerendered === params.lang && story) hydrate(App, { target, props });
@@ -55,4 +76,10 @@ async function start() {
   }
 }
 
-start();
+start().catch((error: unknown) => {
+  // The words or the app could not load (offline, or a deploy replaced them twice): the built page
+  // keeps the story's text and figures, and says why nothing moves.
+  document.querySelector('[data-boot-trouble]')?.removeAttribute('hidden');
+  document.documentElement.dataset.ready = 'failed';
+  console.warn('The story could not start:', error);
+});

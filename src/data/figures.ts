@@ -39,7 +39,7 @@ const Q = {
     '“两节”送温暖、金秋助学等累计投入资金4.67亿元,走访慰问3.5万户职工家庭,帮扶1.1万名困难职工子女,全年节日、会员生日等慰问标准逐步提高,切实做到把党和政府的温暖送到职工身边。',
 } as const;
 
-export const figures: readonly Figure[] = [
+const FIGURES = [
   // political
   { id: 'rules', value: 217, scale: 1, unit: 'items', measure: '项', quote: Q.rules, chart: 'counter' },
   { id: 'reach', value: 11_000_000, scale: 1e4, unit: 'personTimes', measure: '人次', quote: Q.reach, chart: 'counter' },
@@ -86,7 +86,11 @@ export const figures: readonly Figure[] = [
   { id: 'warmthFunds', value: 467_000_000, scale: 1e8, unit: 'yuan', quote: Q.warmth, chart: 'area' },
   { id: 'visitedFamilies', value: 35_000, scale: 1e4, unit: 'households', measure: '户', quote: Q.warmth, chart: 'counter' },
   { id: 'childrenHelped', value: 11_000, scale: 1e4, unit: 'people', measure: '名', quote: Q.warmth, chart: 'counter' },
-];
+] as const satisfies readonly Figure<string>[];
+
+/** Every figure's id: a typo anywhere in the story or its words fails `npm run check`. */
+export type FigureId = (typeof FIGURES)[number]['id'];
+export const figures: readonly Figure[] = FIGURES;
 
 /**
  * Numbers in the article's body that are deliberately not figures, with why. A test proves that

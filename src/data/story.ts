@@ -1,12 +1,12 @@
-import { figures } from './figures';
+import { figures, type FigureId } from './figures';
 import type { Figure, Section, Step, Theme, ThemeId } from './types';
 
 // The story's shape: themes -> sections -> steps -> figures, in the article's order.
 // All words for these ids are in locales/<lang>/story.json.
 
-const step = (id: string, ...figureIds: string[]): Step => ({ id, figures: figureIds });
+const step = <const Id extends string>(id: Id, ...figureIds: FigureId[]) => ({ id, figures: figureIds as readonly FigureId[] });
 
-export const themes: readonly Theme[] = [
+const THEMES = [
   {
     id: 'political',
     sections: [
@@ -73,25 +73,25 @@ export const themes: readonly Theme[] = [
       },
     ],
   },
-];
+] as const satisfies readonly { id: ThemeId; sections: readonly { id: string; steps: readonly { id: string }[] }[] }[];
+
+export type SectionId = (typeof THEMES)[number]['sections'][number]['id'];
+export type StepId = (typeof THEMES)[number]['sections'][number]['steps'][number]['id'];
+export const themes: readonly Theme[] = THEMES;
 
 const byId = new Map(figures.map((f) => [f.id, f]));
 
-/** The figure with this id; throws on a typo in the story, which tests catch at once. */
-export function figure(id: string): Figure {
-  const f = byId.get(id);
-  if (!f) throw new Error(`unknown figure ${id}`);
-  return f;
-}
+/** The figure with this id (the type makes a typo a compile error). */
+export const figure = (id: FigureId): Figure => byId.get(id)!;
 
 export const stepFigures = (s: Step): Figure[] => s.figures.map(figure);
 
 export const THEME_IDS: readonly ThemeId[] = themes.map((t) => t.id);
 export const sections: readonly Section[] = themes.flatMap((t) => t.sections);
-export const SECTION_IDS: readonly string[] = sections.map((s) => s.id);
+export const SECTION_IDS: readonly SectionId[] = sections.map((s) => s.id);
 
 /** The theme a theme or section id belongs to, or undefined for an unknown id. */
-export function themeOf(id: string): Theme | undefined {
+export function themeOf(id: string | null): Theme | undefined {
   return themes.find((t) => t.id === id || t.sections.some((s) => s.id === id));
 }
 

@@ -1,4 +1,8 @@
 /** The domain of the story: themes hold sections, sections hold steps, steps show figures. */
+import type { FigureId } from './figures';
+import type { SectionId, StepId } from './story';
+
+export type { FigureId, SectionId, StepId };
 
 export type ThemeId = 'political' | 'advanced' | 'mass';
 
@@ -22,9 +26,10 @@ export type ChartForm =
   | 'area' // yuan amounts as squares of comparable area
   | 'bubbles'; // the service network as one picture
 
-export interface Figure {
-  /** Stable id; also the locale key under `figures.` */
-  id: string;
+/** A figure of the article; `Id` is the literal union of the model's ids (any string while the model declares them). */
+export interface Figure<Id extends string = FigureId> {
+  /** Stable id; also the locale key under `figures.` and a public address (`#id`) */
+  id: Id;
   /** The value in plain units (3629万元 -> 36_290_000) */
   value: number;
   /** How the article writes it: 3629万 has scale 1e4 */
@@ -42,16 +47,16 @@ export interface Figure {
   chart: ChartForm;
 }
 
-export interface Step {
-  /** Stable id; also the locale key under `steps.` */
-  id: string;
+export interface Step<Id extends string = StepId> {
+  /** Stable id; also the locale key under `steps.` and `notes.` */
+  id: Id;
   /** Ids of the figures this step reveals (all of one chart form), or none for a text step */
-  figures: readonly string[];
+  figures: readonly FigureId[];
 }
 
-export interface Section {
+export interface Section<Id extends string = SectionId> {
   /** Stable id, usable as `#id` and `?section=id` */
-  id: string;
+  id: Id;
   steps: readonly Step[];
 }
 

@@ -1,27 +1,24 @@
+import type { Viewport, ViewportSource } from '../scroll/types';
+
 /**
- * The child side of pym.js 1.3's protocol, written small and strict: this page tells the host its
- * height, and hears the host's width and where the host's viewport lies over the iframe. Messages
- * are `pym` xPYMx id xPYMx type xPYMx payload strings.
+ * The child side of pym.js 1.3's protocol (messages `pym` xPYMx id xPYMx type xPYMx payload), written
+ * small and strict rather than using pym's own child, which sends its height only at start or by
+ * polling, measures a rounded `offsetHeight` (a 1 px inner scrollbar), takes messages from any
+ * window, and initialises itself on import. This one reports its height whenever it changes (a
+ * ResizeObserver), hears only its parent, reads only the host-viewport message, and is proven
+ * against the real pym.Parent in the browser tests.
  */
 
 const DELIMITER = 'xPYMx';
 const MAX_MESSAGE = 256;
+/** The host's screen, clamped: a hostile or nested host cannot ask for an absurd layout. */
+const MAX_SCREEN = 10_000;
 
-/** Where the host's viewport lies over the iframe, in the host's CSS pixels. */
-export interface HostViewport {
-  width: number;
-  height: number;
-  /** The iframe's top edge, relative to the host viewport's top (negative once scrolled past) */
-  top: number;
-  bottom: number;
-}
-
-export type HostMessage = { type: 'width'; width: number } | ({ type: 'viewport' } & HostViewport);
-
-/** A pym child id as pym.Parent makes them (`pym-0-x1y2z`), or null for anything else. */
+/** The id pym.Parent gave us (the container's element id, or its own `pym-0-x1y2z`), or null. */
 export function childIdFrom(search: string): string | null {
   const ids = new URLSearchParams(search).getAll('childId');
-  return ids.length === 1 && /^[\w-]{1,64}$/.test(ids[0]) ? ids[0] : null;
+  // Anything pym allows as an element id, that cannot break the message format it travels in.
+  return ids.length === 1 && /^\S{1,64}$/u.test(ids[0]) && !ids[0].includes(DELIMITER) ? ids[0] : null;
 }
 
 const number = (s: string) => {
@@ -29,33 +26,24 @@ const number = (s: string) => {
   return s.trim() !== '' && Number.isFinite(n) && Math.abs(n) <= 1e7 ? n : null;
 };
 
-/** A message from the host, if it is a well-formed pym message of a type we use, for our id; else null. */
-export function readHostMessage(data: unknown, id: string): HostMessage | null {
+/** Where the host's screen lies over the iframe, if `data` is a well-formed pym viewport message for our id; else null. */
+export function readHostViewport(data: unknown, id: string): Viewport | null {
   if (typeof data !== 'string' || data.length > MAX_MESSAGE) return null;
   const parts = data.split(DELIMITER);
-  if (parts.length !== 4 || parts[0] !== 'pym' || parts[1] !== id) return null;
-  const [, , type, payload] = parts;
-  if (type === 'width') {
-    const width = number(payload);
-    return width !== null && width > 0 ? { type: 'width', width } : null;
-  }
-  if (type === 'viewport-iframe-position') {
-    const fields = payload.split(' ');
-    if (fields.length !== 6) return null;
-    const [width, height, top, , bottom] = fields.map(number);
-    if ([width, height, top, bottom].some((n) => n === null) || width! <= 0 || height! <= 0) return null;
-    return { type: 'viewport', width: width!, height: height!, top: top!, bottom: bottom! };
-  }
-  return null;
+  if (parts.length !== 4 || parts[0] !== 'pym' || parts[1] !== id || parts[2] !== 'viewport-iframe-position') return null;
+  const fields = parts[3].split(' ');
+  if (fields.length !== 6) return null;
+  const [width, height, top] = fields.map(number);
+  if (width === null || height === null || top === null || width <= 0 || height <= 0) return null;
+  return { height: Math.min(height, MAX_SCREEN), top };
 }
 
-/** Connects this page to its pym host. `start` returns the teardown. */
-export class PymChild {
+/** Connects this page to its pym host: tells it our height, and where its screen lies over us. */
+export class PymChild implements ViewportSource {
   readonly id: string;
-  #listeners = new Set<(v: HostViewport) => void>();
+  #listeners = new Set<(v: Viewport) => void>();
   #lastHeight = -1;
-  /** The latest viewport the host told us of, if it tracks scrolling */
-  viewport: HostViewport | null = null;
+  #asked = 0;
 
   constructor(id: string) {
     this.id = id;
@@ -74,21 +62,26 @@ export class PymChild {
     this.#send('height', String(height));
   };
 
-  /** Hears where the host's viewport lies; returns the unsubscribe. */
-  onViewport(listener: (v: HostViewport) => void): () => void {
+  onViewport(listener: (v: Viewport) => void): () => void {
     this.#listeners.add(listener);
-    if (this.viewport) listener(this.viewport);
     return () => this.#listeners.delete(listener);
   }
 
+  /** Asks the host where its screen lies (every pym.Parent answers, `trackscroll` or not); once a frame at most. */
+  request(): void {
+    if (this.#asked) return;
+    this.#asked = requestAnimationFrame(() => {
+      this.#asked = 0;
+      this.#send('parentPositionInfo');
+    });
+  }
+
+  /** Starts talking to the host; returns the teardown. */
   start(): () => void {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent || window.parent === window) return;
-      const m = readHostMessage(event.data, this.id);
-      if (m?.type === 'viewport') {
-        this.viewport = { width: m.width, height: m.height, top: m.top, bottom: m.bottom };
-        for (const l of this.#listeners) l(this.viewport);
-      }
+      const v = readHostViewport(event.data, this.id);
+      if (v) for (const l of this.#listeners) l(v);
     };
     let frame = 0;
     const soon = () => {
@@ -100,9 +93,11 @@ export class PymChild {
     window.addEventListener('message', onMessage);
     window.addEventListener('resize', soon);
     this.sendHeight();
-    this.#send('parentPositionInfo'); // a host that tracks scrolling answers with its viewport
+    this.request();
     return () => {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(this.#asked);
+      this.#asked = 0;
       ro.disconnect();
       window.removeEventListener('message', onMessage);
       window.removeEventListener('resize', soon);

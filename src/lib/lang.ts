@@ -11,3 +11,6 @@ export function langFromNavigator(languages: readonly string[] | undefined): Lan
   const first = languages?.[0];
   return typeof first === 'string' && /^zh(?:-|$)/i.test(first) ? 'zh' : 'en';
 }
+
+/** The `lang` attribute for a page or passage in this language. */
+export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');

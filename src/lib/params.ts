@@ -7,8 +7,6 @@ export type Mode = (typeof MODES)[number];
 /** What the URL asks for, every field validated; anything malformed is the default. */
 export interface Params {
   lang: Lang;
-  /** True when `lang` came from the URL rather than the browser */
-  langFromUrl: boolean;
   mode: Mode;
   /** A theme or section id, or null */
   section: string | null;
@@ -16,7 +14,12 @@ export interface Params {
   step: number | null;
   /** Present mode's seconds per slide (3–600), or null */
   autoplay: number | null;
+  /** The speaker view's deck session, shared with the audience window it opens, or null */
+  session: string | null;
 }
+
+/** The parameters we read; any other (pym's parentUrl, a host's tracking tags) is ignored before any cap. */
+const KNOWN = new Set(['lang', 'mode', 'section', 'step', 'autoplay', 'session']);
 
 const MAX_LENGTH = 64;
 
@@ -52,34 +55,46 @@ export function idFromHash(hash: string): string | null {
   return isStoryId(id) ? id : null;
 }
 
-/** The language a page's path names: the English page is built at `/en/`. */
-const langFromPath = (pathname: string): Lang | null => (/\/en\/(?:index\.html)?$/.test(pathname) ? 'en' : null);
+/** The language a page's path names: the English page is built at `en/` (`/en` where a host drops the slash). */
+const langFromPath = (pathname: string): Lang | null => (/\/en(?:\/(?:index\.html)?)?$/.test(pathname) ? 'en' : null);
 
 /** Reads the URL: `?lang` wins, then a path that names a language, then the browser's language. */
 export function parseParams(search: string, hash: string, languages?: readonly string[], pathname = '/'): Params {
-  const query = new URLSearchParams(search.length > 2048 ? '' : search);
+  const query = new URLSearchParams([...new URLSearchParams(search)].filter(([key]) => KNOWN.has(key)));
   const lang = single(query, 'lang') ?? langFromPath(pathname);
   const mode = single(query, 'mode');
   const section = single(query, 'section');
+  const session = single(query, 'session');
   return {
     lang: isLang(lang) ? lang : langFromNavigator(languages),
-    langFromUrl: isLang(lang),
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'story',
     section: isStoryId(section) ? section : idFromHash(hash),
     step: intIn(single(query, 'step'), 1, 9999),
     autoplay: intIn(single(query, 'autoplay'), 3, 600),
+    session: session !== null && /^[\w-]{8,32}$/.test(session) ? session : null,
   };
 }
 
-/** The current URL with `lang` set, other parameters and the hash kept: for replaceState. */
+/** `href` with `lang` set, other parameters and the hash kept. */
 export function withLang(href: string, lang: Lang): string {
   const url = new URL(href);
   url.searchParams.set('lang', lang);
-  return url.pathname + url.search + url.hash;
+  return url.href;
 }
 
-/** The current URL with its hash set to `id` (query kept): for replaceState. */
+/** `href` with its hash set to `id`, the query kept. */
 export function withHash(href: string, id: string): string {
   const url = new URL(href);
-  return `${url.pathname}${url.search}#${encodeURIComponent(id)}`;
+  url.hash = encodeURIComponent(id);
+  return url.href;
+}
+
+/** `href` showing 1-based slide `n` in a present mode: mode, step and language set, the hash dropped. */
+export function withSlide(href: string, n: number, mode: Mode, lang: Lang): string {
+  const url = new URL(href);
+  url.searchParams.set('mode', mode);
+  url.searchParams.set('step', String(n));
+  url.searchParams.set('lang', lang);
+  url.hash = '';
+  return url.href;
 }

@@ -1,3 +1,4 @@
+import { createContext } from 'svelte';
 import type { Lang } from './lang';
 
 /** Where the page sits in the published site: what links, share tags and the embed snippet need. */
@@ -42,3 +43,5 @@ export function pageHref(site: Site, lang: Lang): string {
 
 /** The story's public page in `lang`, absolute, when the build knows its address. */
 export const publicPage = (site: Site, lang: Lang): string | null => site.url && site.url + (lang === 'en' ? 'en/' : '');
+
+export const [getSite, setSite] = createContext<Site>();

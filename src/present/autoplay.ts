@@ -3,15 +3,15 @@ import type { Deck } from './deck.svelte';
 export const IDLE_RESUME_MS = 60_000;
 
 /**
- * The lobby loop: advances every `seconds`, wrapping to the start. A key, click or touch pauses it;
- * it resumes after a minute without one. Returns the teardown.
+ * The lobby loop: advances every `seconds`, wrapping to the start, in this window alone. A key,
+ * click or touch pauses it; it resumes after a minute without one. Returns the teardown.
  */
-export function autoplay(deck: Deck, seconds: number, target: Window = window): () => void {
+export function autoplay(deck: Deck, seconds: number): () => void {
   let resume = 0;
   let tick = 0;
   const start = () => {
     clearInterval(tick);
-    tick = window.setInterval(() => deck.go(deck.index + 1 < deck.count ? deck.index + 1 : 0), seconds * 1000);
+    tick = window.setInterval(() => deck.go(deck.index + 1 < deck.count ? deck.index + 1 : 0, true), seconds * 1000);
   };
   const pause = () => {
     clearInterval(tick);
@@ -19,11 +19,11 @@ export function autoplay(deck: Deck, seconds: number, target: Window = window): 
     resume = window.setTimeout(start, IDLE_RESUME_MS);
   };
   const events = ['keydown', 'pointerdown'] as const;
-  for (const e of events) target.addEventListener(e, pause, true);
+  for (const e of events) window.addEventListener(e, pause, true);
   start();
   return () => {
     clearInterval(tick);
     clearTimeout(resume);
-    for (const e of events) target.removeEventListener(e, pause, true);
+    for (const e of events) window.removeEventListener(e, pause, true);
   };
 }

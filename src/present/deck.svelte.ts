@@ -1,11 +1,11 @@
 import type { Command } from './keymap';
 
-/** Where the deck stands; `onMove` hears every move made here (not those applied from elsewhere). */
+/** Where the deck stands; subscribers hear every move made here (not those applied from elsewhere). */
 export class Deck {
   index = $state(0);
   black = $state(false);
   readonly count: number;
-  onMove: (deck: Deck) => void = () => {};
+  #listeners = new Set<(deck: Deck) => void>();
 
   constructor(count: number, start = 0) {
     this.count = count;
@@ -16,12 +16,23 @@ export class Deck {
     return Math.min(this.count - 1, Math.max(0, Math.trunc(i)));
   }
 
-  go(i: number): void {
+  /** Hears each move made in this window; returns the unsubscribe. */
+  subscribe(listener: (deck: Deck) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #moved(): void {
+    for (const l of this.#listeners) l(this);
+  }
+
+  /** Shows slide `i`; `quiet` moves this window alone (a lobby loop), telling no one. */
+  go(i: number, quiet = false): void {
     const next = this.#clamp(i);
     if (next === this.index && !this.black) return;
     this.index = next;
     this.black = false;
-    this.onMove(this);
+    if (!quiet) this.#moved();
   }
 
   /** Takes a state from another window, without echoing it back. */
@@ -39,7 +50,7 @@ export class Deck {
     else if (cmd.do === 'goto') this.go(cmd.slide - 1);
     else if (cmd.do === 'black') {
       this.black = !this.black;
-      this.onMove(this);
+      this.#moved();
     }
   }
 }

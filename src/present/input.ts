@@ -4,29 +4,27 @@ import { command } from './keymap';
 
 const TYPING_MS = 2000;
 
-/** Clicker and keyboard keys move the deck; F asks for fullscreen. Keys with a modifier are the browser's. */
-export function deckKeys(deck: Deck, onFullscreen: () => void): Attachment<HTMLElement> {
-  return () => {
-    let typed = '';
-    let clear = 0;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if ((event.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
-      const cmd = command(event.key, typed);
-      if (cmd.do === 'none') return;
-      event.preventDefault();
-      clearTimeout(clear);
-      typed = cmd.do === 'type' ? cmd.digits : '';
-      if (typed) clear = window.setTimeout(() => (typed = ''), TYPING_MS);
-      if (cmd.do === 'fullscreen') onFullscreen();
-      else deck.run(cmd);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      clearTimeout(clear);
-      window.removeEventListener('keydown', onKey);
-    };
+/**
+ * The window's keydown handler for a deck (for `<svelte:window onkeydown>`): clicker and keyboard
+ * keys move it, F asks for fullscreen. Keys with a modifier are the browser's. Returns the handler
+ * and a teardown for its pending digit timer.
+ */
+export function deckKeys(deck: Deck, onFullscreen: () => void) {
+  let typed = '';
+  let clear = 0;
+  const onkeydown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if ((event.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+    const cmd = command(event.key, typed);
+    if (cmd.do === 'none') return;
+    event.preventDefault();
+    clearTimeout(clear);
+    typed = cmd.do === 'type' ? cmd.digits : '';
+    if (typed) clear = window.setTimeout(() => (typed = ''), TYPING_MS);
+    if (cmd.do === 'fullscreen') onFullscreen();
+    else deck.run(cmd);
   };
+  return { onkeydown, stop: () => clearTimeout(clear) };
 }
 
 /** A tap or click on the right half goes on, on the left half back; a horizontal swipe does the same. */
@@ -56,19 +54,3 @@ export function deckPointer(deck: Deck): Attachment<HTMLElement> {
     };
   };
 }
-
-/** Hides the pointer after two seconds without a move, as a projector audience expects. */
-export const idlePointer: Attachment<HTMLElement> = (node) => {
-  let timer = 0;
-  const wake = () => {
-    node.classList.remove('idle');
-    clearTimeout(timer);
-    timer = window.setTimeout(() => node.classList.add('idle'), 2000);
-  };
-  wake();
-  node.addEventListener('pointermove', wake);
-  return () => {
-    clearTimeout(timer);
-    node.removeEventListener('pointermove', wake);
-  };
-};

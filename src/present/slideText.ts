@@ -1,4 +1,4 @@
-import type { I18n, Key } from '../lib/i18n.svelte';
+import type { I18n } from '../lib/i18n.svelte';
 import { textParts } from '../lib/stepText';
 import type { Slide } from './slides';
 
@@ -6,11 +6,11 @@ import type { Slide } from './slides';
 export function slideText(i18n: I18n, slide: Slide): string {
   if (slide.kind === 'title') return `${i18n.t('intro.title')}. ${i18n.t('intro.kicker')}`;
   if (slide.kind === 'end') return `${i18n.t('present.thanks')}. ${i18n.t('present.endLead')}`;
-  return `${i18n.t(`sections.${slide.section.id}` as Key)}. ${textParts(i18n, `steps.${slide.step.id}` as Key, slide.step).join('')}`;
+  return `${i18n.t(`sections.${slide.section.id}`)}. ${textParts(i18n, `steps.${slide.step.id}`, slide.step).join('')}`;
 }
 
 /** A slide's speaker notes, its figures filled in. */
 export function slideNotes(i18n: I18n, slide: Slide): string {
-  if (slide.kind !== 'step') return i18n.t(`notes.${slide.id}` as Key);
-  return textParts(i18n, `notes.${slide.step.id}` as Key, slide.step).join('');
+  if (slide.kind !== 'step') return i18n.t(`notes.${slide.id}`);
+  return textParts(i18n, `notes.${slide.step.id}`, slide.step).join('');
 }

@@ -1,6 +1,7 @@
 import type { Deck } from './deck.svelte';
 
-export const CHANNEL = 'bjftu14-deck';
+/** One channel per deck session: a lobby loop or a rehearsal in another tab never moves the live deck. */
+export const channelName = (session: string) => `bjftu14-deck:${session}`;
 
 type Message = { type: 'state'; index: number; black: boolean } | { type: 'hello' };
 
@@ -22,19 +23,15 @@ export function readMessage(data: unknown, count: number): Message | null {
 }
 
 /**
- * Keeps this window's deck in step with the deck in every other window of this story (speaker
- * view and audience): each move is broadcast; a window that opens or reloads says hello and is
- * told where the others stand. Returns the teardown.
+ * Keeps this window's deck in step with the deck in every other window of its session (the speaker
+ * view and the audience window it opened): each move is broadcast; a window that opens or reloads
+ * says hello and is told where the others stand. Returns the teardown.
  */
-export function syncDeck(deck: Deck): () => void {
+export function syncDeck(deck: Deck, session: string): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(channelName(session));
   const tell = () => channel.postMessage({ type: 'state', index: deck.index, black: deck.black });
-  const before = deck.onMove;
-  deck.onMove = (d) => {
-    before(d);
-    tell();
-  };
+  const unsubscribe = deck.subscribe(tell);
   channel.onmessage = (event) => {
     const m = readMessage(event.data, deck.count);
     if (m?.type === 'hello') tell();
@@ -42,7 +39,7 @@ export function syncDeck(deck: Deck): () => void {
   };
   channel.postMessage({ type: 'hello' });
   return () => {
-    deck.onMove = before;
+    unsubscribe();
     channel.close();
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
 import { launch } from './chromium';
@@ -100,7 +101,7 @@ describe('an embed on another origin', () => {
 
   it('reveals the figures step by step as the host page scrolls', async () => {
     const { page, frame, errors } = await openHost('mode=embed&lang=en');
-    for (const [step, id] of [
+    for (const [step, id] of <[string, FigureId][]>[
       ['reach', 'reach'],
       ['honours', 'laborMedals'],
       ['network', 'members'],

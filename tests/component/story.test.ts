@@ -54,15 +54,34 @@ describe('StepText', () => {
 });
 
 describe('LangSwitch', () => {
-  it('names the other language in that language and switches to it', async () => {
+  it('names the other language in that language and switches to it in place', async () => {
     const i18n = makeI18n('zh');
     const onSwitch = vi.fn((lang: Lang) => i18n.setLang(lang));
     render(Harness, { props: { i18n, component: LangSwitch as Component, props: { onSwitch } } });
-    const button = screen.getByRole('button', { name: /切换语言.*English/ });
-    expect(button.querySelector('[lang="en"]')).toHaveTextContent('English');
-    await fireEvent.click(button);
+    const link = screen.getByRole('link', { name: /切换语言.*English/ });
+    expect(link.querySelector('[lang="en"]')).toHaveTextContent('English');
+    await fireEvent.click(link);
     expect(onSwitch).toHaveBeenCalledWith('en');
-    expect(await screen.findByRole('button', { name: /Switch language.*中文/ })).toBeEnabled();
+    expect(await screen.findByRole('link', { name: /Switch language.*中文/ })).toHaveAttribute('aria-busy', 'false');
+    expect(i18n.lang).toBe('en');
+  });
+
+  // Without JavaScript (or opening it in a new tab) the switch is a plain link to the other page.
+  it.each<[Lang, string, boolean, string]>([
+    ['zh', '', false, 'en/'],
+    ['en', '../', false, '../'],
+    ['en', '', false, './'], // the English story opened by ?lang=en on the Chinese page
+    ['zh', '', true, '?lang=en'], // the single file: one page for both
+  ])('links the %s page at root %j (offline: %s) to %s', (lang, root, offline, href) => {
+    render(Harness, { props: { i18n: makeI18n(lang), component: LangSwitch as Component, props: { onSwitch: vi.fn() }, site: { root, offline, url: null } } });
+    expect(screen.getByRole('link')).toHaveAttribute('href', href);
+  });
+
+  it('says so when the other language cannot load, and stays as it is', async () => {
+    const i18n = makeI18n('en');
+    render(Harness, { props: { i18n, component: LangSwitch as Component, props: { onSwitch: () => Promise.reject(new Error('offline')) } } });
+    await fireEvent.click(screen.getByRole('link'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('could not be switched');
     expect(i18n.lang).toBe('en');
   });
 });

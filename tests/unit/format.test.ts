@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { figure } from '../../src/data/story';
+import type { FigureId } from '../../src/data/types';
 import { decimalsOf, formatFigure, formatInProse, type Formattable } from '../../src/lib/format';
 
 // Every figure, as a reader sees it in each language. English keeps the article's precision and
 // translates its qualifiers; Chinese is exactly the article's notation (proved in figures.test.ts).
-const table: [id: string, zh: string, en: string][] = [
+const table: [id: FigureId, zh: string, en: string][] = [
   ['rules', '217项', '217'],
   ['reach', '1100万人次', '11 million'],
   ['modelWorkers', '1247名', '1,247'],
@@ -91,7 +92,7 @@ describe('decimalsOf', () => {
 
 describe('formatInProse', () => {
   // News style: one to nine are spelled out in running English; Chinese keeps the article's digits.
-  it.each([
+  it.each<[FigureId, string, string]>([
     ['partners', '6个', 'six'],
     ['reformAreas', '8个', 'eight'],
     ['federations', '18个', '18'],

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { langFromNavigator } from '../../src/lib/lang';
-import { idFromHash, parseParams, withHash, withLang, type Params } from '../../src/lib/params';
+import { idFromHash, parseParams, withHash, withLang, withSlide, type Params } from '../../src/lib/params';
 
-const DEFAULTS: Params = { lang: 'en', langFromUrl: false, mode: 'story', section: null, step: null, autoplay: null };
+const DEFAULTS: Params = { lang: 'en', mode: 'story', section: null, step: null, autoplay: null, session: null };
 
 // Every parameter is optional and validated: anything unknown or malformed is the default.
 describe('parseParams', () => {
   it.each<[search: string, hash: string, expected: Partial<Params>]>([
     ['', '', {}],
-    ['?lang=zh', '', { lang: 'zh', langFromUrl: true }],
-    ['?lang=en', '', { lang: 'en', langFromUrl: true }],
+    ['?lang=zh', '', { lang: 'zh' }],
+    ['?lang=en', '', { lang: 'en' }],
     ['?lang=fr', '', {}],
     ['?lang=ZH', '', {}],
     ['?lang=zh&lang=en', '', {}], // duplicated: ambiguous, so the default
@@ -40,12 +40,17 @@ describe('parseParams', () => {
     ['', '#<img src=x onerror=alert(1)>', {}],
     ['?section=advanced', '#mass', { section: 'advanced' }], // the parameter wins over the hash
     ['?lang=%E0%A4%A&mode=%', '', {}],
+    ['?session=a1B2c3D4-_', '', { session: 'a1B2c3D4-_' }],
+    ['?session=short', '', {}],
+    ['?session=a1b2c3d4e5<script>', '', {}],
+    // pym appends the host's URL and title: however long, they are not ours to read and cost nothing.
+    ['?mode=embed&section=care&childId=pym-0-x&parentTitle=' + '%E6%96%87'.repeat(900) + '&parentUrl=' + 'u'.repeat(3000), '', { mode: 'embed', section: 'care' }],
   ])('%s %s', (search, hash, expected) => {
     expect(parseParams(search, hash, ['en-US'])).toEqual({ ...DEFAULTS, ...expected });
   });
 
-  it('ignores an absurdly long query', () => {
-    expect(parseParams('?lang=zh&x=' + 'y'.repeat(5000), '', ['en'])).toEqual(DEFAULTS);
+  it('reads its own parameters whatever else the query holds', () => {
+    expect(parseParams('?lang=zh&x=' + 'y'.repeat(5000), '', ['en'])).toEqual({ ...DEFAULTS, lang: 'zh' });
   });
 });
 
@@ -64,13 +69,18 @@ describe('langFromNavigator', () => {
 
 describe('URL updates', () => {
   it('sets lang and keeps the other parameters and the hash', () => {
-    expect(withLang('https://x.test/a/?mode=story&lang=zh#care', 'en')).toBe('/a/?mode=story&lang=en#care');
+    expect(withLang('https://x.test/a/?mode=story&lang=zh#care', 'en')).toBe('https://x.test/a/?mode=story&lang=en#care');
   });
   it('sets the hash and keeps the query', () => {
-    expect(withHash('https://x.test/?lang=en#mass', 'care')).toBe('/?lang=en#care');
+    expect(withHash('https://x.test/?lang=en#mass', 'care')).toBe('https://x.test/?lang=en#care');
   });
   it('reads back the hash it writes', () => {
-    expect(idFromHash(new URL(withHash('https://x.test/', 'rights'), 'https://x.test').hash)).toBe('rights');
+    expect(idFromHash(new URL(withHash('https://x.test/', 'rights')).hash)).toBe('rights');
+  });
+  it('shows a slide: mode, step and language set, the hash dropped, other parameters kept', () => {
+    expect(withSlide('https://x.test/a/?mode=present&session=abcdefgh#care', 4, 'presenter', 'en')).toBe(
+      'https://x.test/a/?mode=presenter&session=abcdefgh&step=4&lang=en',
+    );
   });
 });
 
@@ -82,6 +92,9 @@ describe('the page path', () => {
     ['/en/', '?lang=zh', 'zh'],
     ['/', '', 'zh'],
     ['/english/', '', 'zh'],
+    ['/a/b/en', '', 'en'], // a host that drops the folder's slash
+    ['/a/en-route/', '', 'zh'],
+    ['/a/b/story.html', '', 'zh'],
   ])('%s%s reads as %s', (pathname, search, lang) => {
     expect(parseParams(search, '', ['zh-CN'], pathname).lang).toBe(lang);
   });

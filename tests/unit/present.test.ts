@@ -68,7 +68,7 @@ describe('the deck', () => {
   it('steps, clamps at both ends, jumps and blacks out', () => {
     const moves: number[] = [];
     const deck = new Deck(5);
-    deck.onMove = (d) => moves.push(d.index);
+    deck.subscribe((d) => moves.push(d.index));
     deck.run({ do: 'prev' });
     expect(deck.index).toBe(0);
     deck.run({ do: 'next' });
@@ -87,9 +87,21 @@ describe('the deck', () => {
   it('takes a state from another window without telling it back', () => {
     const deck = new Deck(5);
     let told = 0;
-    deck.onMove = () => told++;
+    deck.subscribe(() => told++);
     deck.sync(3, true);
     expect([deck.index, deck.black, told]).toEqual([3, true, 0]);
+  });
+
+  // A lobby loop moves its own window only (it must never drive a live speaker session).
+  it('moves quietly when asked, and stops telling an unsubscribed listener', () => {
+    const deck = new Deck(5);
+    let told = 0;
+    const off = deck.subscribe(() => told++);
+    deck.go(2, true);
+    deck.go(3);
+    off();
+    deck.go(4);
+    expect([deck.index, told]).toEqual([4, 1]);
   });
 });
 
