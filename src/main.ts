@@ -13,6 +13,7 @@ import { UrlWriter } from './lib/urlWriter';
 const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
 const urls = new UrlWriter();
 onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
+addEventListener('pagehide', () => urls.flush()); // so does a reload, or the back button
 // An embed tells its pym host its height even if the rest fails to load (else: a blank 150 px frame).
 const childId = params.mode === 'embed' ? childIdFrom(location.search) : null;
 const pym = childId ? new PymChild(childId) : null;

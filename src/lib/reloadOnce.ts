@@ -1,6 +1,9 @@
 /** Set once this tab has reloaded to recover: in sessionStorage, or in the URL where storage is refused. */
 const MARK = 'reloaded';
 
+/** The browser's reload (replaceable where there is none: jsdom). */
+export const browser = { reload: () => location.reload() };
+
 function storage(): Storage | null {
   try {
     return window.sessionStorage; // throws in some third-party iframes
@@ -38,6 +41,6 @@ export function reloadOnce(): boolean {
     url.searchParams.set(MARK, '1');
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   }
-  location.reload();
+  browser.reload();
   return true;
 }

@@ -51,9 +51,9 @@ describe('language', () => {
     await page.locator('[data-graphic="network"][data-state="done"]').waitFor();
     const before = await topOf(page, '[data-step="network"]');
 
-    await page.getByRole('button', { name: /切换语言/ }).click();
+    await page.getByRole('link', { name: /切换语言/ }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    await page.getByRole('button', { name: /Switch language/ }).waitFor();
+    await page.getByRole('link', { name: /Switch language/ }).waitFor();
 
     expect(Math.abs((await topOf(page, '[data-step="network"]')) - before)).toBeLessThan(40);
     await expect(page.locator('[data-step="network"]').textContent()).resolves.toContain('6.21 million');
@@ -101,6 +101,17 @@ describe('links and the hash', () => {
     }
     expect(await page.evaluate(() => history.length)).toBe(length);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('zh');
+    await page.context().close();
+  });
+
+  // A lone `%` in the hash cannot be decoded: the story scrolls on, and the hash follows it again.
+  it('follows the reader from an undecodable hash, without an error', async () => {
+    const { page, trouble } = await openStory(browser, '/?lang=en#%');
+    await scrollToStep(page, 'rules');
+    await page.waitForFunction(() => location.hash === '#party', null, { timeout: 5000 });
+    await scrollToStep(page, 'studios');
+    await page.waitForFunction(() => location.hash === '#centers', null, { timeout: 5000 });
+    expect(trouble).toEqual({ errors: [], foreign: [] });
     await page.context().close();
   });
 

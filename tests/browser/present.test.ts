@@ -82,7 +82,7 @@ describe.each<[number, number, string, number]>([
     const problems: string[] = [];
     for (let i = 0; i < slides.length; i++) {
       await settled(page, slides[i].id);
-      expect(new URL(page.url()).searchParams.get('step')).toBe(String(i + 1));
+      await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(i + 1)); // written at most every 400 ms
       problems.push(...(await layoutProblems(page, minPx)).map((p) => `${slides[i].id}: ${p}`));
       if (['title', 'honours', 'network', 'places', 'end'].includes(slides[i].id))
         await page.screenshot({ path: `${SHOTS}/present-${width}x${height}-${lang}-${slides[i].id}.png` });
@@ -152,8 +152,7 @@ describe('present mode controls', () => {
     const { page } = await openStory(browser, '/?mode=present&lang=zh&step=7', { viewport: { width: 1280, height: 720 } });
     expect(await current(page)).toBe(slides[6].id);
     await page.keyboard.press('PageDown');
-    expect(new URL(page.url()).searchParams.get('step')).toBe('8');
-    await page.reload();
+    await page.reload(); // at once: the pending URL write is flushed as the page goes
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     expect(await current(page)).toBe(slides[7].id);
     await page.context().close();
@@ -243,7 +242,33 @@ describe('the speaker view', () => {
     // Pressing the button again finds the open window rather than opening another.
     await presenter.getByRole('button', { name: '打开观众窗口' }).click();
     expect(context.pages()).toHaveLength(2);
+
+    // A lobby loop and a rehearsal deck in other tabs of the same browser move only themselves.
+    const lobby = await context.newPage();
+    await lobby.goto(`${inject('baseURL')}/?mode=present&lang=zh&autoplay=3`);
+    const rehearsal = await context.newPage();
+    await rehearsal.goto(`${inject('baseURL')}/?mode=present&lang=zh&session=rehearsal1`);
+    await rehearsal.locator('.deck [data-slide]').waitFor();
+    await rehearsal.keyboard.press('End');
+    await lobby.waitForTimeout(3500); // the loop has moved on at least once
+    expect(await current(lobby)).not.toBe('title');
+    expect(await current(audience)).toBe(slides[6].id);
+    expect(await presenter.locator('.current [data-slide]').getAttribute('data-slide')).toBe(slides[6].id);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says so on screen when the browser blocks the audience window', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.open = () => null; // as a popup blocker answers
+    });
+    await page.goto(`${inject('baseURL')}/?mode=presenter&lang=en`);
+    await page.locator('[data-notes]').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Open the audience window' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('blocked the audience window');
     await context.close();
   });
 });

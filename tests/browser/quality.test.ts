@@ -11,7 +11,7 @@ import { openStory, scrollToStep } from './story-page';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The policy the README gives hosts: everything from our own origin, nothing inline, no eval. */
-export const CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'none'";
+export const CSP = "default-src 'self'; img-src 'self' blob: data:; base-uri 'self'; object-src 'none'; form-action 'none'";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -124,9 +124,15 @@ async function openStatic(path: string) {
 }
 
 describe('a strict Content-Security-Policy', () => {
-  it('runs the story with no violation', async () => {
-    const server = await serveDir('dist', { headers: { 'content-security-policy': CSP } });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  let server: Awaited<ReturnType<typeof serveDir>>;
+  beforeAll(async () => {
+    server = await serveDir('dist', { headers: { 'content-security-policy': CSP } });
+  });
+  afterAll(() => server?.close());
+
+  /** A page that reports every violation (and every error) of the policy. */
+  async function underPolicy(path: string, viewport = { width: 390, height: 844 }) {
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const trouble: string[] = [];
     page.on('console', (m) => m.type() === 'error' && trouble.push(m.text()));
@@ -134,17 +140,41 @@ describe('a strict Content-Security-Policy', () => {
     await page.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)),
     );
-    await page.goto(`${server.url}/?lang=en`);
+    await page.goto(`${server.url}${path}`);
+    return { page, trouble, context };
+  }
+
+  it('runs the story with no violation', async () => {
+    const { page, trouble, context } = await underPolicy('/?lang=en');
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     for (const step of ['honours', 'network']) {
       await scrollToStep(page, step);
       await page.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
     }
-    // The theme colour comes through (it is not an inline style the policy would block).
-    const accent = await page.locator('#political').evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim());
-    expect(accent).not.toBe('');
+    // Each theme's colour comes through a data attribute (an inline style would be blocked).
+    expect(await page.locator('#advanced h2').evaluate((el) => getComputedStyle(el.closest('[data-theme]')!).getPropertyValue('--accent').trim())).toBe(
+      '#0b4f9c',
+    );
+    expect(await page.locator('[data-step="studios"] .num').first().evaluate((el) => getComputedStyle(el).color)).toBe('rgb(11, 79, 156)');
     expect(trouble).toEqual([]);
     await context.close();
-    await server.close();
+  });
+
+  it.each([
+    ['/?mode=present&lang=zh&step=4', '.deck [data-slide] [data-graphic][data-state="done"]'],
+    ['/?mode=presenter&lang=en&step=20', '[data-notes]'],
+    ['/?mode=embed&lang=zh&section=care', '[data-step="places"]'],
+    ['/embed/', 'iframe'],
+  ])('runs %s with no violation', async (path, ready) => {
+    const { page, trouble, context } = await underPolicy(path, { width: 1280, height: 800 });
+    await page.locator(ready).first().waitFor({ timeout: 8000 });
+    if (path === '/embed/') {
+      // The example host page is styled by its own file, and its frames grow to their content.
+      expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('672px');
+      await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 300));
+    }
+    await page.waitForTimeout(300);
+    expect(trouble).toEqual([]);
+    await context.close();
   });
 });

@@ -20,7 +20,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
  * Serves `dir` on 127.0.0.1 as a static host would: `/x/` is `x/index.html`, `/x` redirects to `/x/`,
  * text is gzipped when the client accepts it (so transfer sizes are real), nothing outside `dir` is
  * reachable. `folder` publishes it below the origin's root, as a newsroom does (`/graphics/story/`).
- * @param {string} dir
+ * @param {string | (() => string)} dir the folder, or a function giving it at each request (a redeploy)
  * @param {{ port?: number, headers?: Record<string, string>, folder?: string,
  *   filter?: (path: string) => number | undefined }} [options] port 0 (the default) for any free port;
  *   headers to add to every response (a Content-Security-Policy, say); the folder (default `/`);
@@ -28,9 +28,10 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
  */
 export async function serveDir(dir, { port = 0, headers: extra = {}, folder = '/', filter } = {}) {
-  const root = resolve(dir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run \`npm run build\` first`);
+  const folderOf = () => resolve(typeof dir === 'function' ? dir() : dir);
+  if (!existsSync(join(folderOf(), 'index.html'))) throw new Error(`${folderOf()}/index.html is missing: run \`npm run build\` first`);
   const server = createServer((req, res) => {
+    const root = folderOf();
     let path;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
