@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +32,8 @@ export function prerender({ offline = false } = {}): Plugin {
       if (this.environment.config.build.ssr) return;
       const root = this.environment.config.root;
       const outDir = resolve(root, this.environment.config.build.outDir);
-      const ssrDir = resolve(root, 'dist-ssr');
+      // Its own folder per build (two builds may run at once), inside the project so its imports resolve.
+      const ssrDir = resolve(root, 'node_modules/.prerender', randomUUID());
       await build({
         root,
         logLevel: 'warn',

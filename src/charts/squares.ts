@@ -1,3 +1,5 @@
+import { pathRound } from 'd3';
+
 /** Units per mark so that the largest count needs at most `most` marks: 1, 10, 100, 1000… */
 export function unitsPerMark(largest: number, most = 120): number {
   let per = 1;
@@ -28,12 +30,11 @@ export function sharedGrid(counts: readonly number[], width: number, height: num
 export function squaresPath(count: number, cell: number, at: (k: number) => readonly [number, number]): string {
   const whole = Math.floor(count);
   const side = Math.max(0, cell - 2);
-  const r = (n: number) => Math.round(n * 100) / 100;
-  let d = '';
+  const path = pathRound(2);
   for (let k = 0; k < Math.ceil(count); k++) {
     const [x, y] = at(k);
     const w = k < whole ? side : side * (count - whole);
-    if (w > 0) d += `M${r(x + 1)},${r(y + 1)}h${r(w)}v${r(side)}h${r(-w)}z`;
+    if (w > 0) path.rect(x + 1, y + 1, w, side);
   }
-  return d;
+  return path.toString();
 }

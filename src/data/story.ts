@@ -95,5 +95,11 @@ export function themeOf(id: string | null): Theme | undefined {
   return themes.find((t) => t.id === id || t.sections.some((s) => s.id === id));
 }
 
-/** Every yuan amount of the story: the area chart draws each one against all of them. */
-export const yuanFigures: readonly Figure[] = figures.filter((f) => f.unit === 'yuan');
+/**
+ * The money the unions paid out or put in: the ladder sets each amount among these. (The 7.7亿 at
+ * stake in dispute cases is money of another kind, so it is not among them.)
+ */
+export const moneyPaidOut: readonly Figure[] = figures.filter((f) => f.chart === 'ladder');
+
+/** The earlier value of a before/after pair, as a figure of its own for the formatter. */
+export const earlier = (f: Figure): Figure => ({ ...f, value: f.before?.value ?? f.value, before: undefined });

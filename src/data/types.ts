@@ -17,14 +17,13 @@ export type Scale = 1 | 1e4 | 1e8;
 
 /** One chart form a file in src/charts. */
 export type ChartForm =
-  | 'counter' // a number runs up: a lone count
+  | 'counter' // numbers that run up: lone counts, and counts of unlike things side by side
   | 'bars' // comparable counts side by side
   | 'units' // one mark per unit (or per block of units): small counts made countable
   | 'waffle' // a share of 100 squares
-  | 'nested' // one scale inside another: organisations -> entities -> members
   | 'slope' // a before/after pair
-  | 'area' // yuan amounts as squares of comparable area
-  | 'bubbles'; // the service network as one picture
+  | 'ladder' // money paid out or put in, as bars of one scale, each amount named
+  | 'bubbles'; // the service network as one picture // the service network as one picture
 
 /** A figure of the article; `Id` is the literal union of the model's ids (any string while the model declares them). */
 export interface Figure<Id extends string = FigureId> {

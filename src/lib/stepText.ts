@@ -1,4 +1,4 @@
-import { stepFigures } from '../data/story';
+import { earlier, stepFigures } from '../data/story';
 import type { Step } from '../data/types';
 import { formatInProse } from './format';
 import type { I18n, Key } from './i18n.svelte';
@@ -14,7 +14,7 @@ export function textParts(i18n: I18n, key: Key, step: Step): string[] {
   const values: Record<string, string> = {};
   for (const f of stepFigures(step)) {
     values[f.id] = MARK + formatInProse(f, i18n.lang) + MARK;
-    if (f.before) values[`${f.id}Before`] = MARK + formatInProse({ ...f, value: f.before.value }, i18n.lang) + MARK;
+    if (f.before) values[`${f.id}Before`] = MARK + formatInProse(earlier(f), i18n.lang) + MARK;
   }
   return i18n.t(key, values).split(MARK);
 }

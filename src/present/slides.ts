@@ -19,9 +19,9 @@ export const slides: readonly Slide[] = [
 ];
 
 /** The index (0-based) of slide `n` (1-based, as people count), clamped to the deck. */
-export function slideIndex(n: number | null, count = slides.length): number {
+export function slideIndex(n: number | null): number {
   if (n === null || !Number.isFinite(n)) return 0;
-  return Math.min(count - 1, Math.max(0, Math.trunc(n) - 1));
+  return Math.min(slides.length - 1, Math.max(0, Math.trunc(n) - 1));
 }
 
 /** The first slide of a theme or section id, or 0 for an unknown id. */

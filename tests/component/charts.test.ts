@@ -21,8 +21,8 @@ function draw(step: Step, progress: number, lang: Lang = 'zh', width = 360, heig
 }
 
 describe('chart forms', () => {
-  it('cover all eight forms', () => {
-    expect([...byForm.keys()].sort()).toEqual(['area', 'bars', 'bubbles', 'counter', 'nested', 'slope', 'units', 'waffle']);
+  it('cover all seven forms', () => {
+    expect([...byForm.keys()].sort()).toEqual(['bars', 'bubbles', 'counter', 'ladder', 'slope', 'units', 'waffle']);
   });
 
   describe.each([...byForm.entries()])('%s', (form, step) => {
@@ -39,10 +39,10 @@ describe('chart forms', () => {
       for (const f of stepFigures(step)) expect(img.getAttribute('aria-label')).toContain(formatFigure(f, 'zh'));
     });
 
-    it('waits unrevealed at progress 0', () => {
+    // No number the figure is not (a zero, "0余万人次") shows before its reveal: only labels and empty marks.
+    it('waits unrevealed at progress 0, showing no number', () => {
       const { container } = draw(step, 0);
-      const shown = stepFigures(step).map((f) => container.querySelector(`[data-figure="${f.id}"]`)?.textContent);
-      expect(shown).not.toEqual(stepFigures(step).map((f) => formatFigure(f, 'zh')));
+      for (const f of stepFigures(step)) expect(container.querySelector(`[data-figure="${f.id}"]`)?.textContent).toBe('');
     });
 
     it('changes what it draws as it reveals', () => {
@@ -70,12 +70,10 @@ describe('chart forms', () => {
     expect(squares[90] / squares[0]).toBeCloseTo(0.4, 2);
   });
 
-  it('draws one unit square per pilot unit and per area of reform, at one size', () => {
-    const { container } = draw(steps.find((s) => s.id === 'reformPilots')!, 1);
-    const counts = [...container.querySelectorAll('path.mark')].map((p) => p.getAttribute('d')!.split('M').length - 1);
-    expect(counts).toEqual([54, 8]);
-    const sides = [...container.querySelectorAll('path.mark')].map((p) => /h([\d.]+)/.exec(p.getAttribute('d')!)![1]);
-    expect(sides[0]).toBe(sides[1]);
+  it('draws one unit square per block of units, and names the block with its classifier', () => {
+    const { container } = draw(steps.find((s) => s.id === 'ankang')!, 1);
+    expect(container.querySelector('path.mark')!.getAttribute('d')!.split('M')).toHaveLength(31); // 3万 firms, a square per 1000
+    expect(container.textContent).toContain('每格代表1000家');
   });
 
   it('draws the slope from the 2014 value down to the later one', () => {
@@ -86,14 +84,17 @@ describe('chart forms', () => {
     expect(container.textContent).toContain('2014年');
   });
 
-  it('sizes yuan squares by area, among all the report amounts', () => {
-    const { container } = draw(byForm.get('area')!, 1);
-    const rects = [...container.querySelectorAll('rect')];
-    expect(rects).toHaveLength(4);
-    const side = (r: Element) => Number(r.getAttribute('width'));
-    // 18亿 against 3629万: areas in ratio, so sides in the square root of it.
-    expect(side(rects[0]) / side(rects[3])).toBeCloseTo(Math.sqrt(36_290_000 / 1_800_000_000), 2);
-    expect(container.querySelectorAll('rect.on')).toHaveLength(1);
+  // Money of one kind on one scale: the unions' payouts and spending, each amount named on its row.
+  it('sets a payout on the ladder of the money the unions paid out or put in, every row named and valued', () => {
+    const { container } = draw(byForm.get('ladder')!, 1, 'en');
+    const rows = [...container.querySelectorAll('li')];
+    expect(rows).toHaveLength(3);
+    expect(container.textContent).not.toContain('770 million'); // money at stake in cases is another kind
+    for (const row of rows) expect(row.querySelector('.label')?.textContent).not.toBe('');
+    expect(container.querySelectorAll('li.on')).toHaveLength(1);
+    const width = (r: Element) => Number(r.querySelector('rect.bar')!.getAttribute('width'));
+    // 1.8 billion against 36.29 million: lengths in ratio.
+    expect(width(rows[2]) / width(rows[0])).toBeCloseTo(36_290_000 / 1_800_000_000, 3);
   });
 
   it('notes person-times as a cumulative count', () => {

@@ -78,7 +78,7 @@ describe('the story model', () => {
     for (const t of themes)
       for (const s of t.sections)
         for (const st of s.steps) expect(new Set(stepFigures(st).map((f) => f.chart)).size).toBeLessThanOrEqual(1);
-    expect(new Set(figures.map((f) => f.chart)).size).toBe(8);
+    expect(new Set(figures.map((f) => f.chart)).size).toBe(7);
   });
 
   // A typo in an id is a compile error now (typed ids); the runtime lookup still finds every figure.
