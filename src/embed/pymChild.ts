@@ -67,10 +67,10 @@ export class PymChild implements ViewportSource {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Asks the host where its screen lies (every pym.Parent answers, `trackscroll` or not); once a frame at most. */
+  /** Asks the host where its screen lies (every pym.Parent answers, `trackscroll` or not); once per task at most. */
   request(): void {
     if (this.#asked) return;
-    this.#asked = requestAnimationFrame(() => {
+    this.#asked = window.setTimeout(() => {
       this.#asked = 0;
       this.#send('parentPositionInfo');
     });
@@ -83,24 +83,20 @@ export class PymChild implements ViewportSource {
       const v = readHostViewport(event.data, this.id);
       if (v) for (const l of this.#listeners) l(v);
     };
-    let frame = 0;
-    const soon = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(this.sendHeight);
-    };
-    const ro = new ResizeObserver(soon);
+    // Straight from the observer (layout is fresh there), not from an animation frame: WebKit runs
+    // no frames in an iframe below the fold, and the host would keep a stale height until scrolled to.
+    const ro = new ResizeObserver(this.sendHeight);
     ro.observe(document.body);
     window.addEventListener('message', onMessage);
-    window.addEventListener('resize', soon);
+    window.addEventListener('resize', this.sendHeight);
     this.sendHeight();
     this.request();
     return () => {
-      cancelAnimationFrame(frame);
-      cancelAnimationFrame(this.#asked);
+      clearTimeout(this.#asked);
       this.#asked = 0;
       ro.disconnect();
       window.removeEventListener('message', onMessage);
-      window.removeEventListener('resize', soon);
+      window.removeEventListener('resize', this.sendHeight);
     };
   }
 }

@@ -64,19 +64,26 @@ describe('UrlWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('writes at most once per interval, each change applied in order, the last address winning', () => {
+  it('writes a burst at once, then a few a second, each change applied in order, the last address winning', () => {
     const replace = vi.spyOn(history, 'replaceState');
-    const urls = new UrlWriter(400);
-    urls.update((href) => href.replace('#care', '#rights'));
-    vi.advanceTimersByTime(0);
-    expect(replace).toHaveBeenCalledTimes(1);
-    for (let i = 1; i <= 30; i++) urls.update((href) => `${href.split('#')[0]}#s${i}`);
+    const urls = new UrlWriter(3, 2);
+    for (let i = 1; i <= 3; i++) urls.update((href) => `${href.split('#')[0]}#s${i}`);
+    expect(replace).toHaveBeenCalledTimes(3); // the burst: at once, so a reload right after keeps the place
+    for (let i = 4; i <= 30; i++) urls.update((href) => `${href.split('#')[0]}#s${i}`);
     urls.update((href) => href.replace('lang=en', 'lang=zh'));
-    vi.advanceTimersByTime(399);
-    expect(replace).toHaveBeenCalledTimes(1);
+    expect(replace).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(499);
+    expect(replace).toHaveBeenCalledTimes(3);
     vi.advanceTimersByTime(1);
-    expect(replace).toHaveBeenCalledTimes(2);
+    expect(replace).toHaveBeenCalledTimes(4); // one more when a token is back, with every change in it
     expect(window.location.search + window.location.hash).toBe('?lang=zh#s30');
+    // 100 moves in 30 s (a lobby loop racing, a held arrow key) make far fewer than 100 writes.
+    for (let i = 0; i < 100; i++) {
+      urls.update((href) => `${href.split('#')[0]}#m${i}`);
+      vi.advanceTimersByTime(300);
+    }
+    expect(replace.mock.calls.length).toBeLessThan(100);
+    expect(window.location.hash).toBe('#m99');
   });
 
   it('survives a refused write', () => {
