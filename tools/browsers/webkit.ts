@@ -10,8 +10,9 @@ import { startXvfb } from './xvfb';
 
 /** WebKitGTK's driver and its MiniBrowser, from Debian's webkit2gtk-driver (the library's own MiniBrowser). */
 export const webkitDriverPath = () => requireBinary(process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver', 'WebKitWebDriver');
+const multiarch = process.arch === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
 export const miniBrowserPath = () =>
-  requireBinary(process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', 'MiniBrowser');
+  requireBinary(process.env.MINIBROWSER_PATH || `/usr/lib/${multiarch}/webkit2gtk-4.1/MiniBrowser`, 'MiniBrowser');
 
 const KEYS: Record<EngineKey, string> = {
   ArrowRight: Key.ARROW_RIGHT,
@@ -70,6 +71,7 @@ export const webkit: Engine = {
   name: 'webkit',
   async launch({ viewport = { width: 390, height: 844 } } = {}) {
     const browserBinary = miniBrowserPath();
+    webkitDriverPath(); // every binary checked before anything starts
     const x = await startXvfb();
     let driverProcess: ProcessGroup | undefined;
     let session: WebDriver | undefined;
