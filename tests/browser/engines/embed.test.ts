@@ -52,25 +52,42 @@ describe.each(engines)('an embed on another origin in $name', (engine) => {
     await page?.close();
   });
 
-  it('takes its content height, then reveals its steps in order as the host page scrolls', async () => {
+  /** Opens the host page (the embed starts below the fold) and waits for the embed to be live. */
+  async function openHost() {
     await page.goto(hostURL);
     await waitFor('the embed to be ready', async () => (await page.evaluateInFrame(FRAME, inner)).ready, { timeout: 15_000 });
     await page.evaluateInFrame(FRAME, catchErrors);
     await page.evaluateInFrame(FRAME, recordStates);
+  }
 
-    // Sized to its content: taller than pym's 300 px start, and no scrollbar inside.
-    const sized = await waitFor(
+  /** Waits until the iframe is taller than pym's 300 px start, matches its content, and has nothing to scroll inside. */
+  const sized = (timeout: number) =>
+    waitFor(
       'the iframe to take its content height',
       async () => {
         const h = { iframe: await page.evaluate(iframeHeight, FRAME), ...(await page.evaluateInFrame(FRAME, inner)) };
         return h.iframe > 300 && Math.abs(h.iframe - h.content) <= 3 && h.innerScroll <= 2 && h;
       },
-      { timeout: 10_000 },
+      { timeout },
     ).catch(async (e: Error) => {
       throw new Error(`${e.message}: iframe ${await page.evaluate(iframeHeight, FRAME)}, inside ${JSON.stringify(await page.evaluateInFrame(FRAME, inner))}`);
     });
-    expect(sized.iframe).toBeGreaterThan(300);
 
+  // KNOWN BUG in WebKit (Safari): an embed below the fold keeps a stale height (12291 px for 20644 px
+  // of content) for about 10 s, or until the reader scrolls it into view, when the host page below
+  // it jumps. The child sends its height from a requestAnimationFrame callback (src/embed/pymChild.ts),
+  // and WebKit runs no frames in an iframe outside the viewport. `it.fails` until src is fixed: then
+  // this turns red, and the marker goes.
+  (engine.name === 'webkit' ? it.fails : it)('takes its content height while still below the fold', async () => {
+    await openHost();
+    expect((await sized(3000)).iframe).toBeGreaterThan(300);
+    expect(await page.errors()).toEqual([]);
+  });
+
+  it('reveals its steps in order as the host page scrolls, sized to its content', async () => {
+    await openHost();
+    // The host puts the embed below the fold (what the test above relies on).
+    expect(await page.evaluate((selector: string) => document.querySelector(selector)!.getBoundingClientRect().top > innerHeight, FRAME)).toBe(true);
     // Nothing down the story has played before the host scrolls there.
     expect(await page.evaluateInFrame(FRAME, graphicState, 'hardship')).not.toBe('done');
 
@@ -88,6 +105,8 @@ describe.each(engines)('an embed on another origin in $name', (engine) => {
       );
       await waitFor(`[data-graphic="${id}"][data-state="done"] in the embed`, async () => (await page.evaluateInFrame(FRAME, graphicState, id)) === 'done');
       expect(texts(await page.evaluateInFrame(FRAME, readFigures, id)), id).toEqual(expected(id, 'en'));
+      // Once in view it takes its content height in every engine: no scrollbar inside.
+      if (id === STEPS[0]) expect((await sized(3000)).iframe).toBeGreaterThan(300);
     }
     await page.screenshot(shot(engine.name, 'embed-en-hardship'));
 
