@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
 import { catchErrors, caughtErrors } from './catchErrors';
+import { adoptGroup } from './processGroup';
 import { requireBinary } from './requireBinary';
 import type { Engine, EnginePage, PageFunction, Size } from './types';
 
@@ -23,7 +24,12 @@ export const firefox: Engine = {
       executablePath: firefoxPath(),
       headless: true,
       defaultViewport: viewport,
+      // puppeteer's own SIGTERM handling closes Firefox but keeps the worker alive; ours kills both.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
+    const release = browser.process() ? adoptGroup(browser.process()!) : () => undefined;
     try {
       const page = (await browser.pages())[0] ?? (await browser.newPage());
       // Errors reported by the driver, kept until the next navigation.
@@ -60,14 +66,16 @@ export const firefox: Engine = {
           return [...reported, ...(inPage ?? ['the error catcher is missing from the page'])];
         },
         async close() {
-          const process = browser.process();
+          const proc = browser.process();
           await Promise.race([browser.close(), new Promise((ok) => setTimeout(ok, 10_000))]).catch(() => undefined);
-          if (process && process.exitCode === null && process.signalCode === null) process.kill('SIGKILL');
+          if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+          release();
         },
       };
       return enginePage;
     } catch (e) {
       browser.process()?.kill('SIGKILL');
+      release();
       throw e;
     }
   },
