@@ -67,12 +67,14 @@ describe.each(engines)('the story in $name', (engine) => {
     }
     expect([...seen].sort()).toEqual(figures.map((f) => f.id).sort());
 
-    // Each figure's graphic went waiting -> animating -> done: a reveal, not a cut.
+    // Each figure's graphic was animated, then final: a reveal, not a cut. (On a phone the graphic
+    // of the step in view is mounted already playing, so `waiting` is seen only for some.)
     const history = await states(page);
     for (const step of figureSteps) {
       const list = history[step.id] ?? [];
-      expect(list.indexOf('animating'), `${step.id}: ${list}`).toBeGreaterThan(list.indexOf('waiting'));
+      expect(list, step.id).toContain('animating');
       expect(list.lastIndexOf('done'), `${step.id}: ${list}`).toBeGreaterThan(list.indexOf('animating'));
+      expect(list.indexOf('waiting'), `${step.id}: ${list}`).toBeLessThan(list.indexOf('animating'));
     }
 
     // Back up: the graphic follows the reader.
