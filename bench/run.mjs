@@ -2,19 +2,15 @@
 // reports what the quality bars measure. A benchmark, not a test: it prints a table and writes
 // bench/latest.json. These machines are noisy, so each timing is the median of several runs.
 import { execSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium, devices } from 'playwright-core';
-import { serveDir } from '../tests/browser/serve.js';
+import { devices } from 'playwright-core';
+import { CHROMIUM_FLAGS as FLAGS, chromiumPath, launch } from '../tools/browsers/chromium.js';
+import { serveDir } from '../tools/serve.js';
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(CHROME)) {
-  console.error(`Chromium not found at ${CHROME}: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  process.exit(1);
-}
+const CHROME = chromiumPath();
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAGES = [
   { name: 'zh', path: '/?lang=zh' },
   { name: 'en', path: '/en/?lang=en' },
@@ -26,7 +22,7 @@ const kib = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
 if (!process.argv.includes('--no-build')) execSync('npm run build', { stdio: 'inherit' });
 const server = await serveDir('dist');
-const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+const browser = await launch();
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
 
 /** First view on a phone: what the page fetches before the reader scrolls, by kind, gzipped. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
-import { launch } from './chromium';
+import { launch } from '../../tools/browsers/chromium.js';
 import { SHOTS } from './story-page';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.

@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figure } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
-import { launch } from './chromium';
-import { serveDir } from './serve.js';
+import { launch } from '../../tools/browsers/chromium.js';
+import { serveDir } from '../../tools/serve.js';
 import { SHOTS } from './story-page';
 
 // How a newsroom publishes: dist/ copied into a folder of its site, at any depth, redeployed at will.

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { chromiumPath } from './chromium';
-import { serveDir } from './serve.js';
+import { chromiumPath } from '../../tools/browsers/chromium.js';
+import { serveDir } from '../../tools/serve.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './chromium';
+import { launch } from '../../tools/browsers/chromium.js';
 import { openStory, scrollToStep, SHOTS, shownValues } from './story-page';
 
 let browser: Browser;

@@ -7,7 +7,7 @@ import { figure } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/lang';
 import { slides } from '../../src/present/slides';
-import { launch } from './chromium';
+import { launch } from '../../tools/browsers/chromium.js';
 import { SHOTS } from './story-page';
 
 // At a venue: one HTML file on a USB stick, opened from file:// with the network off.

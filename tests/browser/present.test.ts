@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { slides } from '../../src/present/slides';
-import { launch } from './chromium';
+import { launch } from '../../tools/browsers/chromium.js';
 import { openStory, SHOTS } from './story-page';
 
 let browser: Browser;

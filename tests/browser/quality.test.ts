@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { formatFigure } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/lang';
-import { launch } from './chromium';
-import { serveDir } from './serve.js';
+import { launch } from '../../tools/browsers/chromium.js';
+import { serveDir } from '../../tools/serve.js';
 import { openStory, scrollToStep } from './story-page';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -4,7 +4,7 @@ import { figures } from '../../src/data/figures';
 import { stepFigures } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/lang';
-import { launch } from './chromium';
+import { launch } from '../../tools/browsers/chromium.js';
 import { allSteps, figureSteps, openStory, scrollToStep, SHOTS, shownValues, states } from './story-page';
 
 let browser: Browser;
