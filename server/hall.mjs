@@ -9,6 +9,7 @@ import { buildIfStale } from './buildIfStale.mjs';
 import { createHall } from './createHall.mjs';
 import { hallConfig } from './hallConfig.mjs';
 import { lanAddress, urlHost } from './lanAddress.mjs';
+import { openFileLimit } from './openFileLimit.mjs';
 import { readSlideCount } from './readSlideCount.mjs';
 
 /** The site to serve: HALL_SITE; else the packed folder's site/; else the repo's dist/, built if stale. */
@@ -29,11 +30,19 @@ function main() {
   const announceHost = config.announceHost ?? lanAddress();
   const server = createHall({ ...config, site, slideCount, announceHost });
 
+  const limit = openFileLimit();
+  if (limit !== undefined && limit < config.maxFollowers + 100) {
+    process.stderr.write(`hall: only ${limit} open files allowed, fewer than HALL_MAX_FOLLOWERS (${config.maxFollowers}) + 100; raise ulimit -n\n`);
+  }
+  let listening = false;
   server.on('error', (e) => {
     const code = /** @type {NodeJS.ErrnoException} */ (e).code;
+    // Once serving, an error (e.g. EMFILE on accept, out of file descriptors) costs one connection, not the room.
+    if (listening) return void process.stderr.write(`hall: ${e.message}\n`);
     fail(code === 'EADDRINUSE' ? `port ${config.port} is in use (PORT=0 picks a free one)` : e.message);
   });
   server.listen(config.port, '0.0.0.0', () => {
+    listening = true;
     const address = server.address();
     const port = address && typeof address === 'object' ? address.port : config.port;
     const key = encodeURIComponent(config.key);

@@ -91,6 +91,8 @@ export function readCapped(req, limit = MAX_BODY) {
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client gone mid-body: without this the promise would wait forever (a settled one ignores it).
+    req.on('close', () => reject(new Error('request closed before its end')));
   });
 }
 

@@ -79,8 +79,6 @@ export function siteFiles(site, meta) {
     etag: true,
     extensions: [], // `/x` is never guessed to mean `/x.html`
     dotfiles: false,
-    setHeaders: (res, pathname) =>
-      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     onNoMatch: notFound,
   });
 
@@ -91,7 +89,11 @@ export function siteFiles(site, meta) {
     if (!url) return notFound(req, res);
     const { path, search } = url;
     if (folders.has(path)) return reply(res, 301, 'Moved', { Location: `${path}/${search}` });
-    if (!path.endsWith('/') && !path.endsWith('.html')) return files(req, res);
+    if (!path.endsWith('/') && !path.endsWith('.html')) {
+      // Set before sirv answers, so that its 304s carry it too; a 404 replaces it.
+      res.setHeader('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return files(req, res);
+    }
     const p = page(path.endsWith('/') ? `${path}index.html` : path);
     if (!p) return notFound(req, res);
     const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ETag: p.etag };

@@ -57,6 +57,9 @@ describe('the site', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('content-security-policy')).toBe(CSP);
+    const again = await fetch(`${hall.base}/assets/x-abc.js`, { headers: { 'if-none-match': asset.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const deck = await fetch(`${hall.base}/data/deck.json`);
     expect(await deck.json()).toEqual({ slides: 5 });
     expect(deck.headers.get('cache-control')).toBe('no-cache');

@@ -92,6 +92,12 @@ describe('reading a capped body', () => {
   it('refuses a declared length over the cap before reading', async () => {
     expect(await readCapped(request(['x'], 257), 256)).toBeNull();
   });
+  it('gives up on a client that goes away mid-body', async () => {
+    const gone = Object.assign(new Readable({ read() {} }), { headers: {} }) as unknown as IncomingMessage;
+    gone.push('{"index":');
+    setTimeout(() => gone.destroy(), 10);
+    await expect(readCapped(gone, 256)).rejects.toThrow(/closed/);
+  });
   it('refuses a chunked body once it passes the cap', async () => {
     expect(await readCapped(request(['x'.repeat(200), 'y'.repeat(100)]), 256)).toBeNull();
   });
