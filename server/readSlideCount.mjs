@@ -13,7 +13,8 @@ export function readSlideCount(site) {
   try {
     deck = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read the slide count from ${file} (${e instanceof Error ? e.message : e}); rebuild the site`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`cannot read the slide count from ${file} (${why}); the build must write it: {"slides": <count>}`);
   }
   const slides = deck?.slides;
   if (!Number.isInteger(slides) || slides < 1) throw new Error(`${file}: "slides" must be a whole number above 0`);
