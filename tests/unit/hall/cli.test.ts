@@ -132,6 +132,7 @@ describe('following', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toBe(CSP);
+    expect(res.headers.get('transfer-encoding')).toBeNull(); // close-delimited: one write per event
     await res.body?.cancel();
     expect((await fetch(`${hall.base}/hall/events`, { method: 'POST' })).status).toBe(405);
   });

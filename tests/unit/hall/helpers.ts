@@ -82,8 +82,6 @@ export class Follower {
   comments = 0;
   /** Streams that ended (by the server, the network or close()). */
   closes = 0;
-  /** Streams the server ended properly (the final chunk arrived), not cut. */
-  completes = 0;
   retry = 1000;
   lastId = '';
   private req?: http.ClientRequest;
@@ -118,7 +116,6 @@ export class Follower {
           buffer = buffer.slice(i + 2);
         }
       });
-      res.on('end', () => (this.completes += 1));
       res.on('close', again);
     });
     this.req.on('error', again);
