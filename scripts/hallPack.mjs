@@ -7,6 +7,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { readSlideCount } from '../server/readSlideCount.mjs';
 
 /**
  * Bundles server/hall.mjs with sirv and the rest inlined into `outDir`/hall.mjs; only Node's
@@ -47,6 +48,7 @@ export async function packHall(root = resolve(dirname(fileURLToPath(import.meta.
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const run = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) throw new Error('the build failed');
+  readSlideCount(join(root, 'dist')); // a pack that could not start is not written
   rmSync(outDir, { recursive: true, force: true });
   await bundleServer(root, outDir);
   cpSync(join(root, 'dist'), join(outDir, 'site'), { recursive: true });
