@@ -114,6 +114,7 @@ async function run(site, n) {
   await sleep(500);
   const connected = serverUsage(proc.pid);
   const sent = [];
+  const clientCpu = process.cpuUsage();
   const movesStart = performance.now();
   for (let m = 0; m < MOVES; m++) {
     const due = movesStart + m * SPACING_MS;
@@ -125,6 +126,7 @@ async function run(site, n) {
   while (received.some((r) => r.length < n) && performance.now() < deadline) await sleep(20);
   const wallS = (performance.now() - movesStart) / 1000;
   const after = serverUsage(proc.pid);
+  const client = process.cpuUsage(clientCpu);
 
   const latencies = received.flatMap((times, m) => times.map((t) => t - sent[m])).sort((a, b) => a - b);
   const lastPerMove = received.map((times, m) => Math.max(...times) - sent[m]).sort((a, b) => a - b);
@@ -148,6 +150,8 @@ async function run(site, n) {
     cpuConnectS: round(connected.cpuS - idle.cpuS, 2),
     cpuMovesS: round(after.cpuS - connected.cpuS, 2),
     cpuMovesPct: round((100 * (after.cpuS - connected.cpuS)) / wallS),
+    cpuPerFollowerMoveUs: round(((after.cpuS - connected.cpuS) * 1e6) / (n * MOVES)),
+    clientCpuMovesS: round((client.user + client.system) / 1e6, 2),
   };
 }
 
@@ -176,7 +180,7 @@ try {
 const report = {
   date: new Date().toISOString().slice(0, 10),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, openFileLimit: limit },
-  method: `median of ${RUNS} runs by p95; ${MOVES} moves ${SPACING_MS} ms apart; latency = publish sent -> event parsed by each follower (followers and publisher share this process and the machine with the server)`,
+  method: `median of ${RUNS} runs by p95; ${MOVES} moves ${SPACING_MS} ms apart; latency = publish sent -> event parsed by each follower (followers and publisher share this process and the machine with the server); CPU = the server's user+system time from /proc while the moves ran`,
   results,
 };
 writeFileSync(join(ROOT, 'bench', 'hall-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -189,10 +193,9 @@ console.table(results.map((r) => ({
   'all in ms': r.allReachedP50Ms,
   missed: r.missed,
   'RSS MB': r.rssMB,
-  'peak MB': r.rssPeakMB,
-  'CPU s (moves)': r.cpuMovesS,
-  'CPU %': r.cpuMovesPct,
-  'connect s': r.connectS,
+  'server CPU s': r.cpuMovesS,
+  'µs/follower/move': r.cpuPerFollowerMoveUs,
+  'client CPU s': r.clientCpuMovesS,
   'p95 of runs': r.p95MsOfRuns.join(' / '),
   load: r.loadAvg1m,
 })));
