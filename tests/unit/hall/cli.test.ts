@@ -1,14 +1,14 @@
 // The real CLI as a child process on 127.0.0.1 with PORT=0, against a fixture site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Follower, KEY, makeSite, publish, raw, sleep, startHall, state, type Hall } from './helpers';
+import { Follower, killAll, KEY, makeSite, publish, raw, sleep, startHall, state, type Hall } from './helpers';
 
 const fixture = makeSite();
 let hall: Hall;
 beforeAll(async () => {
   hall = await startHall({ HALL_SITE: fixture.site });
 });
-afterAll(async () => {
-  hall.proc.kill('SIGKILL');
+afterAll(() => {
+  killAll();
   fixture.cleanup();
 });
 

@@ -40,6 +40,14 @@ export interface Hall {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills every hall a test started and did not stop: a failed assertion must not leave one running. */
+export function killAll() {
+  for (const proc of started) proc.kill('SIGKILL');
+  started.clear();
+}
+
 /** Starts `node <script>` and waits for its four URL lines; the 127.0.0.1 lines give the port. */
 export function startHall(env: Record<string, string>, script = join(ROOT, 'server', 'hall.mjs'), cwd = ROOT): Promise<Hall> {
   const proc = spawn(process.execPath, [script], {
@@ -47,6 +55,8 @@ export function startHall(env: Record<string, string>, script = join(ROOT, 'serv
     env: { PATH: process.env.PATH, PORT: '0', HALL_KEY: KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(proc);
+  proc.on('exit', () => started.delete(proc));
   let out = '';
   let err = '';
   proc.stderr!.on('data', (c) => (err += c));

@@ -3,11 +3,12 @@ import { cpSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../../scripts/hallPack.mjs';
-import { Follower, ROOT, makeSite, publish, sleep, startHall, state } from './helpers';
+import { Follower, killAll, ROOT, makeSite, publish, sleep, startHall, state } from './helpers';
 
 const fixture = makeSite();
+afterEach(killAll);
 afterAll(() => fixture.cleanup());
 
 describe('the server restarting', () => {
