@@ -90,9 +90,20 @@ export const THEME_IDS: readonly ThemeId[] = themes.map((t) => t.id);
 export const sections: readonly Section[] = themes.flatMap((t) => t.sections);
 export const SECTION_IDS: readonly SectionId[] = sections.map((s) => s.id);
 
-/** The theme a theme or section id belongs to, or undefined for an unknown id. */
+/** A place in the story a link can open: a theme, a section, or a figure (its step). */
+export type PlaceId = ThemeId | SectionId | FigureId;
+const PLACES = new Set<string>([...THEME_IDS, ...SECTION_IDS, ...figures.map((f) => f.id)]);
+export const isPlaceId = (id: string | null): id is PlaceId => id !== null && PLACES.has(id);
+
+/** Every step with its section and theme, in the story's order. */
+export const stepsInOrder = themes.flatMap((theme) => theme.sections.flatMap((section) => section.steps.map((step) => ({ theme, section, step }))));
+
+/** The step that shows a figure. */
+export const stepOf = (id: FigureId) => stepsInOrder.find(({ step }) => step.figures.includes(id))!;
+
+/** The theme a place belongs to, or undefined for an unknown id. */
 export function themeOf(id: string | null): Theme | undefined {
-  return themes.find((t) => t.id === id || t.sections.some((s) => s.id === id));
+  return themes.find((t) => t.id === id || t.sections.some((s) => s.id === id || s.steps.some((st) => st.figures.some((f) => f === id))));
 }
 
 /**

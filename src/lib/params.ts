@@ -1,4 +1,4 @@
-import { SECTION_IDS, THEME_IDS } from '../data/story';
+import { isPlaceId, type PlaceId } from '../data/story';
 import { isLang, langFromNavigator, type Lang } from './lang';
 
 export const MODES = ['story', 'present', 'presenter', 'embed'] as const;
@@ -8,8 +8,8 @@ export type Mode = (typeof MODES)[number];
 export interface Params {
   lang: Lang;
   mode: Mode;
-  /** A theme or section id, or null */
-  section: string | null;
+  /** A theme, section or figure id (`?section=` or the hash), or null */
+  section: PlaceId | null;
   /** Present mode's 1-based start step, or null */
   step: number | null;
   /** Present mode's seconds per slide (3–600), or null */
@@ -38,12 +38,8 @@ function intIn(raw: string | null, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-export function isStoryId(id: string | null): id is string {
-  return id !== null && (THEME_IDS as readonly string[]).concat(SECTION_IDS).includes(id);
-}
-
-/** The id a hash names (`#mass`), or null for an empty, unknown or malformed hash. */
-export function idFromHash(hash: string): string | null {
+/** The place a hash names (`#mass`, `#care`, `#mutualAidAmount`), or null for an empty, unknown or malformed hash. */
+export function idFromHash(hash: string): PlaceId | null {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw.length === 0 || raw.length > MAX_LENGTH) return null;
   let id: string;
@@ -52,7 +48,7 @@ export function idFromHash(hash: string): string | null {
   } catch {
     return null;
   }
-  return isStoryId(id) ? id : null;
+  return isPlaceId(id) ? id : null;
 }
 
 /** The language a page's path names: the English page is built at `en/` (`/en` where a host drops the slash). */
@@ -68,7 +64,7 @@ export function parseParams(search: string, hash: string, languages?: readonly s
   return {
     lang: isLang(lang) ? lang : langFromNavigator(languages),
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'story',
-    section: isStoryId(section) ? section : idFromHash(hash),
+    section: isPlaceId(section) ? section : idFromHash(hash),
     step: intIn(single(query, 'step'), 1, 9999),
     autoplay: intIn(single(query, 'autoplay'), 3, 600),
     session: session !== null && /^[\w-]{8,32}$/.test(session) ? session : null,

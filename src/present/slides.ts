@@ -24,9 +24,11 @@ export function slideIndex(n: number | null): number {
   return Math.min(slides.length - 1, Math.max(0, Math.trunc(n) - 1));
 }
 
-/** The first slide of a theme or section id, or 0 for an unknown id. */
+/** The first slide of a theme, section or figure id, or 0 for an unknown id. */
 export function firstSlideOf(id: string | null): number {
   if (id === null) return 0;
-  const i = slides.findIndex((s) => s.kind === 'step' && (s.theme.id === id || s.section.id === id));
+  const i = slides.findIndex(
+    (s) => s.kind === 'step' && (s.theme.id === id || s.section.id === id || s.step.figures.some((f) => f === id)),
+  );
   return Math.max(0, i);
 }

@@ -36,6 +36,8 @@ describe('parseParams', () => {
     ['', '#political', { section: 'political' }],
     ['', '#care', { section: 'care' }],
     ['', '#nope', {}],
+    ['', '#mutualAidAmount', { section: 'mutualAidAmount' }], // a figure's address
+    ['?mode=embed&section=hardship', '', { mode: 'embed', section: 'hardship' }], // an embed of one figure
     ['', '#%E0%A4%A', {}], // broken percent-encoding
     ['', '#<img src=x onerror=alert(1)>', {}],
     ['?section=advanced', '#mass', { section: 'advanced' }], // the parameter wins over the hash

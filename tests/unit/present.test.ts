@@ -29,6 +29,7 @@ describe('the slide model', () => {
     ['political', 1],
     ['advanced', 1 + 5],
     ['rights', slides.findIndex((s) => s.id === 'consultation')],
+    ['laborMedals', slides.findIndex((s) => s.id === 'honours')], // a figure: its step's slide
     ['nope', 0],
     [null, 0],
   ])('?section=%s opens slide %i', (id, i) => expect(firstSlideOf(id)).toBe(i));
