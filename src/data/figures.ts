@@ -1,6 +1,8 @@
+import { zhText } from '../lib/zhText';
 import type { Figure } from './types';
 
-// Every five-year figure of the article, in its order. Quotes are verbatim (tests/fixtures/article.txt);
+// Every five-year figure of the article, in its order. Quotes are verbatim (tests/fixtures/article.txt,
+// which has half-width punctuation; the export sets them as Chinese is typeset);
 // tests/unit/figures.test.ts proves each value and quote against it.
 
 const Q = {
@@ -90,7 +92,8 @@ const FIGURES = [
 
 /** Every figure's id: a typo anywhere in the story or its words fails `npm run check`. */
 export type FigureId = (typeof FIGURES)[number]['id'];
-export const figures: readonly Figure[] = FIGURES;
+/** The figures, their quotes typeset as Chinese is (full-width punctuation: lib/zhText). */
+export const figures: readonly Figure[] = FIGURES.map((f) => ({ ...f, quote: zhText(f.quote) }));
 
 /**
  * Numbers in the article's body that are deliberately not figures, with why. A test proves that

@@ -1,3 +1,4 @@
+import { hasHalfWidthPunctuation, zhText } from '../../src/lib/zhText';
 import { describe, expect, it } from 'vitest';
 import { figures, notFigures } from '../../src/data/figures';
 import { figure, stepFigures, themes } from '../../src/data/story';
@@ -7,7 +8,9 @@ import { article, body } from './article';
 // Numbers are sacred: every value, qualifier and classifier is proved against the article itself.
 describe('every figure against the article', () => {
   it.each(figures.map((f) => [f.id, f] as const))('%s: its quote is verbatim and states its value', (_id, f) => {
-    expect(article).toContain(f.quote);
+    // Character for character the article's, typeset with full-width punctuation as Chinese is.
+    expect(zhText(article)).toContain(f.quote);
+    expect(hasHalfWidthPunctuation(f.quote)).toBe(false);
     // The figure written the article's way (3629万元, 3万余家, 近2000万人次) stands in its quote.
     expect(f.quote).toContain(formatFigure(f, 'zh'));
     if (f.before) {
@@ -84,5 +87,22 @@ describe('the story model', () => {
   // A typo in an id is a compile error now (typed ids); the runtime lookup still finds every figure.
   it('finds every figure by its id', () => {
     for (const f of figures) expect(figure(f.id)).toBe(f);
+  });
+});
+
+describe('zhText', () => {
+  it.each([
+    ['过去五年,各级工会', '过去五年，各级工会'],
+    ['解读(上)', '解读（上）'],
+    ['翻页:→', '翻页：→'],
+    ['1100万人次;', '1100万人次；'],
+    ['“两学一做”,推进', '“两学一做”，推进'],
+    ['好吗?是!', '好吗？是！'],
+    ['《规划(2016年—2035年)》', '《规划（2016年—2035年）》'],
+    ['3.5, 4.2 (en)', '3.5, 4.2 (en)'], // not Chinese: left alone
+    ['12351 app: 125万人', '12351 app: 125万人'], // a colon between Latin words stays
+  ])('%s -> %s', (from, to) => {
+    expect(zhText(from)).toBe(to);
+    expect(hasHalfWidthPunctuation(zhText(from))).toBe(false);
   });
 });
