@@ -1,3 +1,5 @@
+import { numberParts } from '../lib/format';
+
 /**
  * Width of `s` in ems for a bold system font, erring wide: CJK is square, digits and Latin
  * narrower (a wide Latin face such as DejaVu Sans Bold runs near 0.7 em a letter).
@@ -11,5 +13,17 @@ export function emWidth(s: string): number {
 /** The largest font size (px) at which every string fits `width`, within [min, max]. */
 export function fitFont(strings: readonly string[], width: number, min: number, max: number): number {
   const widest = Math.max(1, ...strings.map(emWidth));
+  return Math.max(min, Math.min(max, width / widest));
+}
+
+/** Width in ems of a formatted value whose words around the number are set at 0.55 em (RunningValue). */
+export function valueWidth(text: string): number {
+  const [before, number, after] = numberParts(text);
+  return emWidth(number) + 0.55 * emWidth(before + after);
+}
+
+/** The largest font size (px) at which every value fits `width`, within [min, max]. */
+export function fitValues(values: readonly string[], width: number, min: number, max: number): number {
+  const widest = Math.max(1, ...values.map(valueWidth));
   return Math.max(min, Math.min(max, width / widest));
 }

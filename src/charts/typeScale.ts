@@ -14,8 +14,8 @@ const clamp = (lo: number, v: number, hi: number) => Math.max(lo, Math.min(hi, v
 export function typeScale(width: number, height: number): TypeScale {
   const base = Math.min(width, height * 1.1);
   return {
-    value: clamp(28, base * 0.11, 110),
-    label: clamp(16, base * 0.042, 32),
-    note: clamp(14, base * 0.03, 28),
+    value: clamp(28, base * 0.11, 160),
+    label: clamp(16, base * 0.042, 44),
+    note: clamp(14, base * 0.036, 36),
   };
 }

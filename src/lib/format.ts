@@ -79,3 +79,12 @@ export function formatInProse(fig: Formattable, lang: Lang): string {
   if (lang === 'en' && plain && Number.isInteger(fig.value) && fig.value >= 1 && fig.value <= 9) return EN_WORDS[fig.value];
   return formatFigure(fig, lang);
 }
+
+/**
+ * A formatted figure split around its number, so that the words around it (余场, million yuan,
+ * more than) can be set smaller than the digits on the same baseline: [before, number, after].
+ */
+export function numberParts(text: string): [string, string, string] {
+  const m = /^(.*?)(\d[\d,.]*)(.*)$/s.exec(text);
+  return m ? [m[1], m[2], m[3]] : ['', text, ''];
+}

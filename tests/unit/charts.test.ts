@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emWidth, fitFont } from '../../src/charts/fitFont';
+import { emWidth, fitFont, valueWidth } from '../../src/charts/fitFont';
 import { sharedGrid, squaresPath, unitsPerMark } from '../../src/charts/squares';
 import { stagger } from '../../src/charts/stagger';
 import { typeScale } from '../../src/charts/typeScale';
@@ -63,10 +63,10 @@ describe('fitFont and emWidth', () => {
 
 describe('typeScale', () => {
   it.each([
-    [390, 360, { value: 42.9, label: 16.38, note: 14 }], // a phone's sticky graphic
-    [1000, 700, { value: 84.7, label: 32, note: 23.1 }], // a slide's graphic
+    [390, 360, { value: 42.9, label: 16.38, note: 14.04 }], // a phone's sticky graphic
+    [1728, 850, { value: 102.9, label: 39.27, note: 33.66 }], // a slide's graphic at 1920x1080: labels ≥ 37 px, notes ≥ 32
     [100, 100, { value: 28, label: 16, note: 14 }], // the floor
-    [4000, 4000, { value: 110, label: 32, note: 28 }], // the ceiling
+    [4000, 4000, { value: 160, label: 44, note: 36 }], // the ceiling
   ])('%ix%i', (w, h, sizes) => {
     const t = typeScale(w, h);
     for (const key of ['value', 'label', 'note'] as const) expect(t[key]).toBeCloseTo(sizes[key], 1);
@@ -104,4 +104,12 @@ describe('indexAtLine (the step at the trigger line, from step tops in document 
     [[100, 600, 1100], 99_999, 2],
     [[], 500, -1],
   ])('tops %j, line at %i: step %i', (tops, line, index) => expect(indexAtLine(tops, line)).toBe(index));
+});
+
+describe('valueWidth (the words around a number at 0.55 em)', () => {
+  it.each([
+    ['1247', 2.8],
+    ['3200余场', 2.8 + 0.55 * 2],
+    ['more than 5,000', 4 * 0.7 + 0.38 + 0.55 * (8 * 0.7 + 2 * 0.32)],
+  ])('%s: %d em', (s, em) => expect(valueWidth(s)).toBeCloseTo(em, 5));
 });

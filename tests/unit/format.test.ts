@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { figure } from '../../src/data/story';
 import type { FigureId } from '../../src/data/types';
-import { decimalsOf, formatFigure, formatInProse, type Formattable } from '../../src/lib/format';
+import { decimalsOf, formatFigure, formatInProse, numberParts, type Formattable } from '../../src/lib/format';
 
 // Every figure, as a reader sees it in each language. English keeps the article's precision and
 // translates its qualifiers; Chinese is exactly the article's notation (proved in figures.test.ts).
@@ -101,5 +101,22 @@ describe('formatInProse', () => {
   ])('%s: zh %s, en %s', (id, zh, en) => {
     expect(formatInProse(figure(id), 'zh')).toBe(zh);
     expect(formatInProse(figure(id), 'en')).toBe(en);
+  });
+});
+
+// The words around a number are set smaller than its digits: the split must keep every character.
+describe('numberParts', () => {
+  it.each([
+    ['3200余场', ['', '3200', '余场']],
+    ['近2000万人次', ['近', '2000', '万人次']],
+    ['3万余家', ['', '3', '万余家']],
+    ['70%以上', ['', '70', '%以上']],
+    ['more than 3,200', ['more than ', '3,200', '']],
+    ['36.29 million yuan', ['', '36.29', ' million yuan']],
+    ['at least 70%', ['at least ', '70', '%']],
+    ['', ['', '', '']],
+  ])('%s', (text, parts) => {
+    expect(numberParts(text)).toEqual(parts);
+    expect(numberParts(text).join('')).toBe(text);
   });
 });
