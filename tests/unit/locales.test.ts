@@ -80,7 +80,7 @@ describe('locales', () => {
     expect(en.get('figures.pioneers')).toMatch(/Worker Pioneer/);
     expect(en.get('figures.laborAwards')).toMatch(/May Day Labor Award/);
     expect(en.get('figures.laborMedals')).toMatch(/May Day Labor Medal/);
-    expect(en.get('figures.workersHomes')).toBe("Workers' Homes");
+    expect(en.get('figures.workersHomes')).toBe('Workers’ Homes');
   });
 
   it('carry no markup', () => {
