@@ -1,0 +1,192 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launch } from '../../tools/browsers/chromium.js';
+import { allSteps, openStory, scrollToStep, SHOTS } from './story-page';
+
+// Measured, not only looked at: what a reader meets on a phone, a desktop and in an article.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Text a reader reads, on screen, that a control (a button or link outside the text) covers. */
+function coveredText(page: Page) {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>('.pill, button, [role="button"]')]
+      .filter((c) => !c.closest('dialog'))
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.bottom > 0 && r.top < innerHeight);
+    const covered: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main p, main li, main td, main th, main h2, main h3, footer p')) {
+      if (el.closest('.pill, button')) continue;
+      for (const line of el.getClientRects()) {
+        if (line.bottom <= 0 || line.top >= innerHeight || line.width === 0) continue;
+        // Under the sticky bar is behind it (scrolled past), not under a floating control.
+        const bar = document.querySelector('.topbar')?.getBoundingClientRect();
+        if (bar && line.top < bar.bottom) continue;
+        if (controls.some((c) => c.left < line.right && c.right > line.left && c.top < line.bottom && c.bottom > line.top))
+          covered.push((el.textContent ?? '').trim().slice(0, 30));
+      }
+    }
+    return covered;
+  });
+}
+
+/** How far the page overflows sideways, and which elements stick out. */
+const sideways = (page: Page) =>
+  page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - innerWidth,
+    out: [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && getComputedStyle(el).position !== 'fixed')
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  }));
+
+describe.each([
+  [390, 844],
+  [360, 640],
+])('on a %dx%d phone', (width, height) => {
+  it.each(['zh', 'en'])('no control ever covers text the reader reads (%s)', async (lang) => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+    const covered: string[] = [];
+    for (const step of allSteps.filter((_, i) => i % 3 === 0)) {
+      await scrollToStep(page, step.id);
+      await page.waitForTimeout(80);
+      covered.push(...(await coveredText(page)));
+    }
+    // The glance table, row by row to its last (the 641 row once sat under a floating button).
+    const rows = await page.locator('.glance tbody tr').count();
+    for (let i = 0; i < rows; i += 4) {
+      await page.locator('.glance tbody tr').nth(i).evaluate((tr) => tr.scrollIntoView({ block: 'end' }));
+      covered.push(...(await coveredText(page)));
+    }
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    covered.push(...(await coveredText(page)));
+    expect(covered).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  // Many older readers set large type: with the root text at 200 %, nothing overflows sideways.
+  it.each(['zh', 'en'])('at 200 percent text, nothing overflows sideways (%s)', async (lang) => {
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const problems: string[] = [];
+    for (const at of [...allSteps.filter((_, i) => i % 4 === 0).map((s) => s.id), 'glance']) {
+      if (at === 'glance') await page.locator('#glance').scrollIntoViewIfNeeded();
+      else await scrollToStep(page, at);
+      await page.waitForTimeout(120);
+      const s = await sideways(page);
+      if (s.overflow > 0) problems.push(`${at}: ${s.overflow}px (${s.out.join(', ')})`);
+    }
+    await page.screenshot({ path: `${SHOTS}/text200-${width}x${height}-${lang}-glance.png` });
+    expect(problems.join('\n')).toBe('');
+    await page.context().close();
+  });
+});
+
+describe('phone rhythm', () => {
+  // No long white travel: between one piece of text and the next, under the graphic, less than 45 % of a screen.
+  it.each(['zh', 'en'])('leaves no gap over 45 percent of the screen between readable content (%s)', async (lang) => {
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width: 390, height: 844 } });
+    // Measured at the top of the page, where each theme's sticky graphic still stands in its place in
+    // the flow: the graphic (running head, chart) is content too.
+    const gaps = await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      const blocks = [...document.querySelectorAll<HTMLElement>('main h2, main h3, main p, main li, main table, main details, .scroller > .graphic')]
+        .filter((el) => (el.matches('.graphic') || !el.closest('.graphic')) && el.getClientRects().length > 0)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top + scrollY, bottom: r.bottom + scrollY, what: (el.textContent ?? '').trim().slice(0, 20) };
+        })
+        .sort((a, b) => a.top - b.top);
+      const found: { gap: number; after: string }[] = [];
+      let reach = blocks[0].bottom;
+      let last = blocks[0].what;
+      for (const b of blocks.slice(1)) {
+        if (b.top - reach > 0) found.push({ gap: b.top - reach, after: last });
+        if (b.bottom > reach) [reach, last] = [b.bottom, b.what];
+      }
+      return found.sort((a, b) => b.gap - a.gap).slice(0, 3);
+    });
+    expect(gaps[0].gap, JSON.stringify(gaps)).toBeLessThan(844 * 0.45);
+    await page.context().close();
+  });
+});
+
+describe('the desktop', () => {
+  it.each(['zh', 'en'])('is led by the graphic: wider than the text column, near the top (%s)', async (lang) => {
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width: 1440, height: 900 } });
+    await scrollToStep(page, 'honours');
+    await page.locator('[data-graphic="honours"]').waitFor();
+    const box = await page.evaluate(() => {
+      const graphic = document.querySelector('[data-graphic="honours"]')!.closest('.graphic')!.getBoundingClientRect();
+      const text = document.querySelector('[data-step="honours"]')!.getBoundingClientRect();
+      return { graphic: graphic.width, text: text.width, top: graphic.top };
+    });
+    expect(box.graphic).toBeGreaterThan(box.text * 1.3);
+    expect(box.top).toBeLessThan(900 * 0.15);
+    // Running heads wrap rather than end in "…".
+    const cut = await page.$$eval('.running-head', (els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+    expect(cut).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/desktop-1440x900-${lang}-honours.png` });
+    await page.context().close();
+  });
+});
+
+describe('the glance table', () => {
+  it('links every row to the step that reveals its figure', async () => {
+    const { page } = await openStory(browser, '/?lang=en', { viewport: { width: 390, height: 844 } });
+    const links = await page.$$eval('.glance tbody th a', (as) =>
+      as.map((a) => {
+        const id = decodeURIComponent(new URL((a as HTMLAnchorElement).href).hash.slice(1));
+        return { id, step: document.getElementById(id)?.closest('[data-step]')?.getAttribute('data-step') ?? null };
+      }),
+    );
+    expect(links.length).toBe(43);
+    expect(links.filter((l) => !l.step)).toEqual([]);
+    // Following one reveals its figure.
+    await page.locator('.glance a[href="#warmthFunds"]').click();
+    await page.locator('[data-graphic="warmthFunds"][data-state="done"]').waitFor({ timeout: 5000 });
+    // On a phone its labels do not wrap every two words: two thirds of the row.
+    const share = await page.evaluate(() => {
+      const row = document.querySelector('.glance tbody th[scope="row"]')!.getBoundingClientRect().width;
+      return row / document.querySelector('.glance table')!.getBoundingClientRect().width;
+    });
+    expect(share).toBeGreaterThan(0.6);
+    await page.context().close();
+  });
+});
+
+describe('an embed in an article column', () => {
+  it('shows no blank travel: no gap over 45 % of the host’s screen inside the iframe', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const story = inject('baseURL');
+    await page.setContent(
+      `<p style="height:400px">An article.</p><div id="e" data-pym-src="${story}/?mode=embed&amp;lang=zh"></div>` +
+        `<script src="${story}/embed/pym.v1.min.js"></script>`,
+    );
+    await page.waitForFunction(() => (document.querySelector('#e iframe')?.getBoundingClientRect().height ?? 0) > 2000, null, { timeout: 10_000 });
+    const frame = (await (await page.$('#e iframe'))!.contentFrame())!;
+    const widest = await frame.evaluate(() => {
+      const blocks = [...document.querySelectorAll<HTMLElement>('h1, h2, h3, p, li, table, .chart-box')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.getBoundingClientRect())
+        .sort((a, b) => a.top - b.top);
+      let reach = blocks[0].bottom;
+      let gap = 0;
+      for (const b of blocks) {
+        gap = Math.max(gap, b.top - reach);
+        reach = Math.max(reach, b.bottom);
+      }
+      return gap;
+    });
+    expect(widest).toBeLessThan(844 * 0.45);
+    await page.screenshot({ path: `${SHOTS}/embed-article-390x844-zh.png` });
+    await page.close();
+  });
+});
