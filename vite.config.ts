@@ -7,6 +7,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { siteUrlFrom } from './src/lib/site.ts';
 import { prerender } from './vite.prerender.ts';
+import { serviceWorker } from './vite.sw.ts';
 
 /** For a file on a USB stick: the favicon goes inside the page, as nothing beside it is shipped. */
 const inlineFavicon = (): Plugin => ({
@@ -41,7 +42,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'offline'
       ? [svelte(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
-      : [svelte(), prerender(), shipPym()],
+      : [svelte(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
   publicDir: 'static',
   build:
     mode === 'offline'

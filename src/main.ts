@@ -9,6 +9,7 @@ import { onBeforeReload } from './lib/lazy';
 import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
 import { relativeRoot, type Site } from './lib/site';
 import { UrlWriter } from './lib/urlWriter';
+import { startOffline } from './offline/start';
 
 const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
 const urls = new UrlWriter();
@@ -76,6 +77,9 @@ async function start() {
     document.getElementById(params.section)?.scrollIntoView();
   }
 }
+
+// Offline after the first visit (src/offline): a service worker, not in the single file nor in dev.
+if (import.meta.env.PROD && import.meta.env.MODE !== 'offline') startOffline(params.mode, siteFolder());
 
 start().catch((error: unknown) => {
   // The words or the app could not load (offline, or a deploy replaced them twice): the built page

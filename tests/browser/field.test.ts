@@ -21,9 +21,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page that records every failed request and console error. */
+/**
+ * A page that records every failed request and console error. Service workers are blocked: these
+ * tests are about the network (a redeploy's missing files, the recovery reload); the worker and its
+ * updates are offline-worker.test.ts's.
+ */
 async function watched(viewport = { width: 390, height: 844 }, locale = 'en-US') {
-  const page = await browser.newPage({ viewport, locale });
+  const page = await browser.newPage({ viewport, locale, serviceWorkers: 'block' });
   const trouble: string[] = [];
   page.on('response', (r) => r.status() >= 400 && trouble.push(`${r.status()} ${r.url()}`));
   page.on('requestfailed', (r) => trouble.push(`failed ${r.url()}`));
