@@ -56,7 +56,7 @@ export function prerender({ offline = false } = {}): Plugin {
           .replace('<div id="app"></div>', () => `<div id="app">${body}</div>`);
         write(page.file, html);
       }
-      if (!offline) for (const [file, text] of Object.entries(server.siteFiles())) write(file, text);
+      if (!offline) for (const [file, text] of Object.entries(await server.siteFiles())) write(file, text);
       rmSync(ssrDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,7 @@ import { htmlLang, type Lang } from './lib/lang';
 import type { Params } from './lib/params';
 import type { Site } from './lib/site';
 import { slides } from './present/slides';
+import { figureRows, toCsv } from './takeaway/figureTable';
 
 /** The story in one language as HTML, for the build to write into the page: every figure at its final value. */
 export async function renderStory(lang: Lang, where: Omit<Site, 'url'>): Promise<{ body: string; head: string; htmlLang: string }> {
@@ -16,6 +17,12 @@ export async function renderStory(lang: Lang, where: Omit<Site, 'url'>): Promise
 }
 
 /** The files the site serves beside its pages, built from the model: path -> content. */
-export function siteFiles(): Record<string, string> {
-  return { 'data/deck.json': JSON.stringify({ slides: slides.length }) + '\n' };
+export async function siteFiles(): Promise<Record<string, string>> {
+  const [zh, en] = await Promise.all(['zh', 'en'].map(async (lang) => new I18n(lang as Lang, { [lang]: await loadMessages(lang as Lang) })));
+  const rows = figureRows(zh, en);
+  return {
+    'data/deck.json': JSON.stringify({ slides: slides.length }) + '\n',
+    'data/figures.csv': toCsv(rows),
+    'data/figures.json': JSON.stringify({ source: { zh: zh.t('intro.source'), en: en.t('intro.source') }, figures: rows }, null, 2) + '\n',
+  };
 }

@@ -9,6 +9,12 @@ export type ThemeId = 'political' | 'advanced' | 'mass';
 /** How the article counts a figure; decides the formatter's suffix and the English note. */
 export type Unit = 'people' | 'personTimes' | 'items' | 'households' | 'yuan' | 'percent';
 
+/**
+ * The time a figure covers: the five years to the report (a cumulative count), the end of 2018 (the
+ * article's own date for the union network), or the state at the report, undated in the article.
+ */
+export type Period = 'fiveYears' | 'end2018' | 'atReport';
+
 /** The article's hedge on a number: 余 "more than", 近 "nearly", 以上 "at least". */
 export type Qualifier = 'more' | 'nearly' | 'atLeast';
 
@@ -43,6 +49,8 @@ export interface Figure<Id extends string = FigureId> {
   before?: { value: number; year: number };
   /** The sentence of the article it comes from, verbatim */
   quote: string;
+  /** The time it covers (the article's words decide: 五年来, 截至2018年底, or a state) */
+  period: Period;
   chart: ChartForm;
 }
 
