@@ -90,6 +90,16 @@ describe('the story model', () => {
   });
 });
 
+// The time each figure covers is the article's: its own date for the network, a state or five years' work.
+describe('periods', () => {
+  it('dates the union network at the end of 2018, as the article does, and only it', () => {
+    for (const f of figures) expect(f.quote.includes('截至2018年底'), f.id).toBe(f.period === 'end2018');
+  });
+  it('keeps cumulative counts apart from shares and levels', () => {
+    for (const f of figures.filter((x) => x.unit === 'percent')) expect(f.period, f.id).toBe('atReport');
+  });
+});
+
 describe('zhText', () => {
   it.each([
     ['过去五年,各级工会', '过去五年，各级工会'],
