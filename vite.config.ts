@@ -32,6 +32,13 @@ const shipPym = (): Plugin => ({
   },
 });
 
+/** The published site's pages settle their language before the first paint (static/lang.js). */
+const settleLanguage = (): Plugin => ({
+  name: 'settle-language',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', (m) => `${m}\n    <script src="./lang.js"></script>`),
+});
+
 // `vite build --mode offline` (npm run build:offline): the whole story, both languages and every
 // mode, in one self-contained dist-offline/index.html that runs from file:// with no network.
 // `base: './'`: every URL in the build is relative, so the same dist/ works copied into any folder.
@@ -42,7 +49,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'offline'
       ? [svelte(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
-      : [svelte(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
+      : [svelte(), settleLanguage(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
   publicDir: 'static',
   build:
     mode === 'offline'

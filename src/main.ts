@@ -1,11 +1,10 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { childIdFrom, PymChild } from './embed/pymChild';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
 import { keepPlace } from './lib/keepPlace';
 import { htmlLang, type Lang } from './lib/lang';
-import { onBeforeReload } from './lib/lazy';
+import { lazy, onBeforeReload } from './lib/lazy';
 import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
 import { relativeRoot, type Site } from './lib/site';
 import { UrlWriter } from './lib/urlWriter';
@@ -15,10 +14,14 @@ const params = parseParams(location.search, location.hash, navigator.languages, 
 const urls = new UrlWriter();
 onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
 addEventListener('pagehide', () => urls.flush()); // so does a reload, or the back button
-// An embed tells its pym host its height even if the rest fails to load (else: a blank 150 px frame).
-const childId = params.mode === 'embed' ? childIdFrom(location.search) : null;
-const pym = childId ? new PymChild(childId) : null;
-pym?.start();
+// An embed tells its pym host its height even if its view fails to load (else: a blank 150 px frame).
+// Only embeds fetch the protocol's code; a stale deploy's missing chunk recovers like any other.
+const pym = params.mode === 'embed' ? lazy(() => import('./embed/pymChild')).then(({ childIdFrom, PymChild }) => {
+  const id = childIdFrom(location.search);
+  const child = id ? new PymChild(id) : null;
+  child?.start();
+  return child;
+}) : Promise.resolve(null);
 
 /** The folder the site was published in: every chunk sits in its assets/; the single-file build is the page itself. */
 function siteFolder(): string {
@@ -62,7 +65,7 @@ async function start() {
   const audienceUrl = (n: number) => withSlide(location.href, n, 'present', i18n.lang);
 
   const target = document.getElementById('app')!;
-  const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym };
+  const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
   const story = params.mode === 'story';
   if (target.firstElementChild && prerendered === params.lang && story) hydrate(App, { target, props });

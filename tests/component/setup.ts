@@ -1,5 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-class Inert { observe() {} unobserve() {} disconnect() {} }
+class Inert {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
 // jsdom has no ResizeObserver (bind:clientWidth uses one): charts then keep their first estimate.
 globalThis.ResizeObserver ??= Inert as unknown as typeof ResizeObserver;
 // jsdom has no matchMedia (svelte/motion's prefersReducedMotion reads one): nothing matches.
