@@ -13,11 +13,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Text a reader reads, on screen, that a control (a button or link outside the text) covers. */
+/** Text a reader reads, on screen, that a floating control (fixed or sticky over the content) covers. */
 function coveredText(page: Page) {
   return page.evaluate(() => {
+    const floats = (el: Element | null): boolean =>
+      !!el && el !== document.body && (['fixed', 'sticky'].includes(getComputedStyle(el).position) || floats(el.parentElement));
     const controls = [...document.querySelectorAll<HTMLElement>('.pill, button, [role="button"]')]
-      .filter((c) => !c.closest('dialog'))
+      .filter((c) => !c.closest('dialog') && floats(c))
       .map((c) => c.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.bottom > 0 && r.top < innerHeight);
     const covered: string[] = [];
