@@ -42,7 +42,7 @@ async function start() {
   }
   // Only this language's words, and only the files this mode needs: a key missing in English
   // fetches the Chinese fallback when needed.
-  const slides = params.mode === 'present' || params.mode === 'presenter';
+  const slides = params.mode === 'present' || params.mode === 'presenter' || params.mode === 'follow';
   const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
   // The venue server (npm run hall) marks its pages with the audience address: then the live channel is on.
   const audience = import.meta.env.MODE === 'offline' ? null : hallAudience(document);
