@@ -28,8 +28,9 @@ const RETRY_MS = 5000;
 const JITTER_MS = 5000;
 
 /**
- * Follows the hall's `hall/events` stream: every well-formed slide event goes to `onSlide` (the server
- * sends the live slide first on each connection). EventSource reconnects by itself after a network
+ * Follows the hall's `hall/events` stream: every well-formed slide event goes to `onSlide`, with its
+ * id (`<run>.<seq>`: the run changes when the server restarts). The server sends the live slide first
+ * on each connection. EventSource reconnects by itself after a network
  * error; after a refusal it closes for good, so the stream is made anew 5–10 s later (jittered, so
  * that a full room does not come back all at once), and at once when the page becomes visible again,
  * comes back from the back-forward cache or the device comes back online: a phone that slept or lost
@@ -38,7 +39,7 @@ const JITTER_MS = 5000;
 export function followChannel(
   url: string,
   count: number,
-  onSlide: (slide: LiveSlide) => void,
+  onSlide: (slide: LiveSlide, eventId: string) => void,
   onStatus: (status: ChannelStatus) => void,
   around: Surroundings = {
     open: (u) => new EventSource(u),
@@ -58,7 +59,7 @@ export function followChannel(
     s.onopen = () => onStatus('live');
     s.addEventListener('slide', (event) => {
       const slide = parseLiveSlide(event.data, count);
-      if (slide && s === stream) onSlide(slide);
+      if (slide && s === stream) onSlide(slide, event.lastEventId);
     });
     s.onerror = () => {
       if (s !== stream) return;

@@ -22,26 +22,38 @@ export const sendTo =
       credentials: 'omit',
     }).then((res) => res.status);
 
+/** The server's run from a slide event's id, `<run>.<seq>`: a new run is a restarted server. */
+export const runOf = (eventId: string): string => eventId.split('.')[0];
+
 /**
  * The speaker view's publishing: one request in flight, the latest state sent after it (moves made
  * meanwhile collapse into one), retried after `retryMs` on 429, 5xx or a network error. Refusals are
  * reported, not retried: the next move tries again.
+ *
+ * The hall's own stream (`observe`) keeps it in step with the server. A speaker view joins the room
+ * where it stands (a phone opened as the remote must not send the hall back to the title); a move
+ * made by another speaker view with the key (that phone, or the laptop) is taken over through
+ * `adopt`, never sent back; and when the server restarted (a new run, at slide 0) ours is sent again.
  */
 export class HallPublisher {
   #send: Send;
   #onStatus: (status: PublishStatus) => void;
+  #adopt: (slide: LiveSlide) => void;
   #retryMs: number;
   /** The presenter's state, to be on the server */
   #want: LiveSlide | null = null;
   /** What the server shows, as far as we know */
   #held: LiveSlide | null = null;
+  /** The server run whose stream we follow; null until the first event: nothing is sent before it */
+  #run: string | null = null;
   #busy = false;
   #retry: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
 
-  constructor(send: Send, onStatus: (status: PublishStatus) => void, retryMs = 1000) {
+  constructor(send: Send, onStatus: (status: PublishStatus) => void, adopt: (slide: LiveSlide) => void, retryMs = 1000) {
     this.#send = send;
     this.#onStatus = onStatus;
+    this.#adopt = adopt;
     this.#retryMs = retryMs;
   }
 
@@ -51,15 +63,25 @@ export class HallPublisher {
     void this.#pump();
   }
 
-  /**
-   * What the server's own stream says it shows. A difference while nothing is in flight means the
-   * server lost our state (it restarted at slide 0): send ours again. While a request is in flight
-   * the stream may lag behind it, so it is not taken as a difference.
-   */
-  observe(slide: LiveSlide): void {
-    if (this.#busy) return;
-    this.#held = { index: slide.index, black: slide.black };
-    void this.#pump();
+  /** A slide event from the hall's stream, with its id (`<run>.<seq>`). */
+  observe(slide: LiveSlide, eventId: string): void {
+    const run = runOf(eventId);
+    const joining = this.#run === null;
+    const restarted = !joining && run !== this.#run;
+    this.#run = run;
+    if (restarted) {
+      this.#held = slide; // the server lost our state: send ours again
+      void this.#pump();
+      return;
+    }
+    // Ours is in flight or waiting to be sent: the stream may lag behind it; the answer will tell.
+    if (!joining && (this.#busy || this.#retry !== undefined || !sameSlide(this.#want, this.#held))) return;
+    this.#held = slide;
+    if (!sameSlide(slide, this.#want)) {
+      this.#want = slide;
+      this.#adopt(slide); // its publish comes back here as the state the server already holds
+    }
+    if (joining) this.#onStatus('live');
   }
 
   stop(): void {
@@ -69,7 +91,7 @@ export class HallPublisher {
 
   async #pump(): Promise<void> {
     const sent = this.#want;
-    if (this.#busy || this.#retry !== undefined || this.#stopped || !sent || sameSlide(sent, this.#held)) return;
+    if (this.#run === null || this.#busy || this.#retry !== undefined || this.#stopped || !sent || sameSlide(sent, this.#held)) return;
     this.#busy = true;
     let status: number | null;
     try {

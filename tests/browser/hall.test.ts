@@ -9,7 +9,7 @@ import { qrCode } from '../../src/hall/qrCode';
 import { showsQr } from '../../src/hall/qrSlides';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
-import { Follower, KEY, killAll, startHall, state, type Hall } from '../unit/hall/helpers';
+import { Follower, KEY, killAll, sleep, startHall, state, type Hall } from '../unit/hall/helpers';
 import { HallRelay } from './hallRelay';
 import { SHOTS } from './story-page';
 
@@ -177,20 +177,40 @@ describe('the hall', () => {
   });
 
   // With HALL_REMOTE=1 the presenter may drive from a phone over the Wi-Fi (the server's tests cover
-  // who may publish; from 127.0.0.1 this phone counts as the laptop): it needs buttons, not keys.
-  it('lets a phone drive as the remote: the speaker view in one column, with previous and next to tap', async () => {
+  // who may publish; from 127.0.0.1 this phone counts as the laptop). It joins the room where it is,
+  // has buttons for a thumb, and the laptop's speaker view and projector window follow it.
+  it('lets a phone drive as the remote, in step with the laptop’s speaker view and projector window', async () => {
+    const laptop = await presenter();
+    await jump(laptop.page, 12);
+    const [projector] = await Promise.all([laptop.page.context().waitForEvent('page'), laptop.page.getByRole('button', { name: '打开观众窗口' }).click()]);
+    await projector.locator(`.deck [data-slide="${slides[12].id}"]`).waitFor();
+    const [zh, en] = await Promise.all([follower('zh-CN'), follower('en-US')]);
+    await Promise.all([sees(zh.page, 12), sees(en.page, 12)]);
+
     const remote = await open(`${hall.base}/?mode=presenter&lang=zh&key=${KEY}`, PHONE);
     await remote.page.locator('[data-hall="live"]').waitFor({ timeout: 5000 });
-    const [zh, en] = await Promise.all([follower('zh-CN'), follower('en-US')]);
+    await remote.page.locator(`.current [data-slide="${slides[12].id}"]`).waitFor(); // joined where the room is
+    expect(await shown(zh.page)).toBe(slides[12].id); // not sent back to the title
     await remote.page.getByRole('button', { name: '下一张' }).tap();
-    await remote.page.getByRole('button', { name: '下一张' }).tap();
-    await Promise.all([sees(zh.page, 2, 2000), sees(en.page, 2, 2000)]);
+    await Promise.all([sees(zh.page, 13, 2000), sees(en.page, 13, 2000)]);
+    await laptop.page.locator(`.current [data-slide="${slides[13].id}"]`).waitFor({ timeout: 2000 });
+    await projector.locator(`.deck [data-slide="${slides[13].id}"]`).waitFor({ timeout: 2000 });
+    await press(laptop.page, 'PageUp', 12); // and the other way round
+    await remote.page.locator(`.current [data-slide="${slides[12].id}"]`).waitFor({ timeout: 2000 });
     await remote.page.getByRole('button', { name: '上一张' }).tap();
-    await Promise.all([sees(zh.page, 1, 2000), sees(en.page, 1, 2000)]);
+    await Promise.all([sees(zh.page, 11, 2000), sees(en.page, 11, 2000)]);
+    await laptop.page.locator(`.current [data-slide="${slides[11].id}"]`).waitFor({ timeout: 2000 });
+    await sleep(1000); // no tug of war between the two: the room stays on 11
+    expect(await state(hall.base)).toEqual({ index: 11, black: false });
+    expect(await shown(zh.page)).toBe(slides[11].id);
+    // A clicker pointed at the projector window moves the phones too (through the laptop's speaker view).
+    await projector.keyboard.press('PageDown');
+    await Promise.all([sees(zh.page, 12, 2000), sees(en.page, 12, 2000)]);
+    await remote.page.locator(`.current [data-slide="${slides[12].id}"]`).waitFor({ timeout: 2000 });
     await expect(remote.page.locator('[data-notes]').isVisible()).resolves.toBe(true);
     expect(await remote.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await remote.page.screenshot({ path: `${SHOTS}/presenter-390x844-zh-remote.png` });
-    expect([...remote.errors, ...zh.errors, ...en.errors]).toEqual([]);
+    expect([...laptop.errors, ...remote.errors, ...zh.errors, ...en.errors]).toEqual([]);
   });
 
   it('lets a reader page back on their own and return to live; a reload goes to the live slide', async () => {
@@ -248,9 +268,10 @@ describe('the hall', () => {
       await withKey(`{"index":${slides.length},"black":false}`),
       await withKey('index=1', 'application/x-www-form-urlencoded'),
     ]).toEqual([413, 400, 400, 415]);
-    // A speaker view opened with a wrong key says so, and moves nobody either.
+    // A speaker view opened with a wrong key (it joins the room on slide 10) says so, and moves nobody either.
     const wrong = await open(`${hall.base}/?mode=presenter&lang=en&key=a-guess-at-the-key-0000`, LAPTOP);
-    await press(wrong.page, 'PageDown', 1);
+    await wrong.page.locator(`.current [data-slide="${slides[9].id}"]`).waitFor({ timeout: 5000 });
+    await press(wrong.page, 'PageDown', 10);
     await expect(wrong.page.locator('[data-hall="refused"]').textContent({ timeout: 5000 })).resolves.toContain('Wrong key');
     // And one opened without its key says why the phones do not follow it.
     const keyless = await open(`${hall.base}/?mode=presenter&lang=en`, LAPTOP);

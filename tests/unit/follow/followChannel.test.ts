@@ -20,8 +20,8 @@ class FakeStream implements SlideStream {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
-  send(data: string) {
-    for (const l of this.#slide) l(new MessageEvent('slide', { data }));
+  send(data: string, lastEventId = 'r1.0') {
+    for (const l of this.#slide) l(new MessageEvent('slide', { data, lastEventId }));
   }
   /** A network error: EventSource reconnects by itself. */
   drop() {
@@ -37,6 +37,7 @@ class FakeStream implements SlideStream {
 
 let streams: FakeStream[];
 let slides: LiveSlide[];
+let ids: string[];
 let statuses: ChannelStatus[];
 let win: EventTarget;
 let doc: EventTarget & { visibilityState: DocumentVisibilityState };
@@ -46,13 +47,17 @@ beforeEach(() => {
   vi.useFakeTimers();
   streams = [];
   slides = [];
+  ids = [];
   statuses = [];
   win = new EventTarget();
   doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
   stop = followChannel(
     'http://127.0.0.1:8080/hall/events',
     10,
-    (s) => slides.push(s),
+    (s, id) => {
+      slides.push(s);
+      ids.push(id);
+    },
     (s) => statuses.push(s),
     { open: () => streams[streams.push(new FakeStream()) - 1], window: win, document: doc, random: () => 0.5 },
   );
@@ -70,7 +75,8 @@ describe('followChannel', () => {
     current().send('{"index":3,"black":false}');
     current().send('{"index":99,"black":false}'); // past the deck
     current().send('<html>');
-    current().send('{"index":4,"black":true}');
+    current().send('{"index":4,"black":true}', 'r1.5');
+    expect(ids).toEqual(['r1.0', 'r1.5']); // the run tells a restarted server
     expect(slides).toEqual([
       { index: 3, black: false },
       { index: 4, black: true },
