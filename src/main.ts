@@ -1,6 +1,7 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { hallAudience, type Hall } from './hall/hallAudience';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
 import { keepPlace } from './lib/keepPlace';
 import { htmlLang, type Lang } from './lib/lang';
@@ -45,8 +46,11 @@ async function start() {
   }
   // Only this language's words, and only the files this mode needs: a key missing in English
   // fetches the Chinese fallback when needed.
-  const slides = params.mode === 'present' || params.mode === 'presenter';
+  const slides = params.mode === 'present' || params.mode === 'presenter' || params.mode === 'follow';
   const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
+  // The venue server (npm run hall) marks its pages with the audience address: then the live channel is on.
+  const audience = import.meta.env.MODE === 'offline' ? null : hallAudience(document);
+  const hall: Hall | null = audience ? { audience, root: siteFolder() } : null;
   const i18n = new I18n(params.lang, { [params.lang]: await loadMessages(params.lang, parts) }, parts);
   // The language of the story the build wrote into this page (read before it is changed below).
   const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
@@ -65,7 +69,7 @@ async function start() {
   const audienceUrl = (n: number) => withSlide(location.href, n, 'present', i18n.lang);
 
   const target = document.getElementById('app')!;
-  const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym };
+  const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym, hall };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
   const story = params.mode === 'story';
   if (target.firstElementChild && prerendered === params.lang && story) hydrate(App, { target, props });

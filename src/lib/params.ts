@@ -1,7 +1,7 @@
 import { isPlaceId, type PlaceId } from '../data/story';
 import { isLang, langFromNavigator, type Lang } from './lang';
 
-export const MODES = ['story', 'present', 'presenter', 'embed', 'print'] as const;
+export const MODES = ['story', 'present', 'presenter', 'embed', 'follow', 'print'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** What the URL asks for, every field validated; anything malformed is the default. */

@@ -62,3 +62,20 @@ describe.each<Lang>(['zh', 'en'])('the offline file in %s', (lang) => {
     await page.context().close();
   });
 });
+
+// No hall behind a USB stick: follow mode is the slides to page alone, saying no presenter is
+// connected; the slides carry no QR code; nothing is asked of any network.
+describe('the offline file, away from the hall', () => {
+  it('shows follow mode as the slides with a note, and no QR code in present mode', async () => {
+    const { page, trouble } = await open('?mode=follow&lang=zh', { width: 390, height: 844 });
+    await page.locator(`.follow [data-slide="${slides[0].id}"]`).waitFor();
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe('没有连接演讲人：可以自行翻看幻灯片。');
+    await page.getByRole('button', { name: '下一张' }).click();
+    await page.locator(`.follow [data-slide="${slides[1].id}"]`).waitFor({ timeout: 2000 });
+    await page.goto(page.url().replace('mode=follow', 'mode=present'));
+    await page.locator('.deck [data-slide]').waitFor();
+    expect(await page.locator('[data-qr], .qr-side').count()).toBe(0);
+    expect(trouble).toEqual([]);
+    await page.context().close();
+  });
+});

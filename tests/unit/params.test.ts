@@ -17,6 +17,8 @@ describe('parseParams', () => {
     ['?mode=present', '', { mode: 'present' }],
     ['?mode=presenter', '', { mode: 'presenter' }],
     ['?mode=embed', '', { mode: 'embed' }],
+    ['?mode=follow', '', { mode: 'follow' }],
+    ['?mode=follow&key=test-key-0123456789abcdef', '', { mode: 'follow' }], // a key is no parameter of ours
     ['?mode=<script>alert(1)</script>', '', {}],
     ['?mode=constructor', '', {}],
     ['?section=mass', '', { section: 'mass' }],

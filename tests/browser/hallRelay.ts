@@ -1,0 +1,42 @@
+// A TCP relay between a browser and the hall, on 127.0.0.1: the follower's connection really drops
+// (its sockets are destroyed, and new ones are refused) while the hall and every other client carry
+// on, as when a phone walks out of the Wi-Fi. Test code only: the hall itself has no hook for it.
+import net from 'node:net';
+
+export class HallRelay {
+  readonly port: Promise<number>;
+  #server: net.Server;
+  #sockets = new Set<net.Socket>();
+  #cut = false;
+
+  constructor(target: number) {
+    this.#server = net.createServer((client) => {
+      if (this.#cut) return void client.destroy(); // accepted, then closed at once: a connection error
+      const upstream = net.connect(target, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        this.#sockets.add(s);
+        s.on('close', () => this.#sockets.delete(s));
+        s.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    this.port = new Promise((ok) => this.#server.listen(0, '127.0.0.1', () => ok((this.#server.address() as net.AddressInfo).port)));
+  }
+
+  /** Drops every connection through the relay and refuses new ones until `restore`. */
+  cut(): void {
+    this.#cut = true;
+    for (const s of this.#sockets) s.destroy();
+  }
+
+  restore(): void {
+    this.#cut = false;
+  }
+
+  close(): Promise<void> {
+    this.cut();
+    return new Promise((ok) => this.#server.close(() => ok()));
+  }
+}
