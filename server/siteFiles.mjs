@@ -34,6 +34,19 @@ export function escapeAttr(/** @type {string} */ s) {
   return s.replace(/[&"'<>]/g, (c) => map[c]);
 }
 
+/**
+ * Served as /sw.js under the hall: a worker that removes itself and its caches. Pages never register
+ * a worker under the hall, but one left by the public site (or a preview) on this same address would
+ * otherwise keep serving its copy of an older build; checking for an update, it gets this instead.
+ */
+export const RETIRING_WORKER = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const key of await caches.keys()) await caches.delete(key);
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+})()));
+`;
+
 /** The page with `meta` just before its `</head>`; nothing else changes. */
 export function injectMeta(/** @type {string} */ html, /** @type {string} */ meta) {
   return html.replace(/<\/head>/i, (end) => meta + end);
@@ -89,6 +102,10 @@ export function siteFiles(site, meta) {
     if (!url) return notFound(req, res);
     const { path, search } = url;
     if (folders.has(path)) return reply(res, 301, 'Moved', { Location: `${path}/${search}` });
+    if (path === '/sw.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : RETIRING_WORKER);
+    }
     if (!path.endsWith('/') && !path.endsWith('.html')) {
       // Set before sirv answers, so that its 304s carry it too; a 404 replaces it.
       res.setHeader('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -268,7 +268,7 @@ describe('the hall', () => {
     await en.page.mouse.click(350, 400); // a tap on the right half moves a projector's deck, not this
     const answers = await en.page.evaluate(async () => {
       const send = (headers: Record<string, string>, body: string) =>
-        fetch('hall/publish', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
+        fetch('/hall/publish', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
       return [
         await send({}, '{"index":1,"black":false}'), // no key
         await send({ 'x-hall-key': 'a-guess-at-the-key-0000' }, '{"index":1,"black":false}'),

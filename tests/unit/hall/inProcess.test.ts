@@ -103,4 +103,15 @@ describe('a follower cut off on the server side', () => {
     const html = await (await fetch(`${base}/`)).text();
     expect(html).toContain(`content="http://192.168.1.20:${(hall.address() as AddressInfo).port}/?mode=follow"`);
   });
+
+  // A worker the public site left on this address would keep serving an old build: it is retired.
+  it('answers /sw.js with a worker that removes itself and its caches, never cached', async () => {
+    const response = await fetch(`${base}/sw.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.text();
+    expect(body).toContain('registration.unregister()');
+    expect(body).toContain('caches.delete');
+  });
 });
