@@ -1,55 +1,89 @@
-// npm run bench: builds, serves dist/ (gzipped, as a host would), drives the system Chromium and
-// reports what the quality bars measure. A benchmark, not a test: it prints a table and writes
-// bench/latest.json. These machines are noisy, so each timing is the median of several runs.
+// npm run bench: builds the story and its baseline (a plain scrollama + d3 page with the same figures,
+// bench/baseline), serves both gzipped as a host would, and measures them side by side in the system
+// Chromium: first-view weight, frame times over a full wheel scroll at 4x CPU on a phone, layout
+// shift, and Lighthouse (mobile). Three runs (BENCH_RUNS), median and worst beside the budgets; exits
+// 1 on a breach. A benchmark, not a test: it never runs in CI (the CI machine is noisy).
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { devices } from 'playwright-core';
 import { CHROMIUM_FLAGS as FLAGS, chromiumPath, launch } from '../tools/browsers/chromium.js';
 import { serveDir } from '../tools/serve.js';
+import { buildBaseline } from './baseline/build.mjs';
 
 const CHROME = chromiumPath();
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-const PAGES = [
-  { name: 'zh', path: '/?lang=zh' },
-  { name: 'en', path: '/en/?lang=en' },
-];
-const BUDGET = { transferKiB: 60, performance: 98, accessibility: 100, bestPractices: 100, seo: 100, p95: 20, over50: 3, cls: 0.01 };
+const BASELINE_DIR = 'node_modules/.bench/baseline';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * What is measured. `story` pages are held to the budgets; the baseline sets the LCP bar. `en via /`
+ * is an English-preferring browser opening the Chinese address: the head script settles the language
+ * before the first paint (README, performance notes), measured by Lighthouse only.
+ */
+const PAGES = [
+  { name: 'zh', site: 'story', path: '/?lang=zh' },
+  { name: 'en', site: 'story', path: '/en/?lang=en' },
+  { name: 'en via /', site: 'story', path: '/', browserLang: 'en-US', lighthouseOnly: true },
+  { name: 'baseline', site: 'baseline', path: '/' },
+];
+
+/** The budgets (issue "As smooth as the plain page"): `worse` is how a value breaks its budget. */
+const BUDGETS = {
+  firstViewKiB: { limit: 48, worse: 'above', label: 'first view JS+CSS+font (KiB gz)' },
+  frameP95Ms: { limit: 17, worse: 'above', label: 'frame p95 while scrolling (ms, 4x CPU)' },
+  framesOver50: { limit: 0, worse: 'above', label: 'frames over 50 ms' },
+  scrollCls: { limit: 0.01, worse: 'above', label: 'layout shift while scrolling' },
+  loadCls: { limit: 0.01, worse: 'above', label: 'layout shift on load (Lighthouse)' },
+  performance: { limit: 98, worse: 'below', label: 'Lighthouse performance' },
+  accessibility: { limit: 100, worse: 'below', label: 'Lighthouse accessibility' },
+  bestPractices: { limit: 100, worse: 'below', label: 'Lighthouse best practices' },
+  seo: { limit: 100, worse: 'below', label: 'Lighthouse SEO' },
+  lcpMs: { limit: 'baseline', worse: 'above', label: 'LCP (ms, Lighthouse mobile)' },
+  foreign: { limit: 0, worse: 'above', label: 'requests to other origins' },
+};
+const REPORTED = { htmlKiB: 'HTML (KiB gz)', tbtMs: 'TBT (ms, Lighthouse mobile)', frames: 'frames while scrolling', worstFrameMs: 'worst frame (ms)' };
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const kib = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 if (!process.argv.includes('--no-build')) execSync('npm run build', { stdio: 'inherit' });
-const server = await serveDir('dist');
+mkdirSync(BASELINE_DIR, { recursive: true });
+await buildBaseline(BASELINE_DIR);
+const servers = { story: await serveDir('dist'), baseline: await serveDir(BASELINE_DIR) };
 const browser = await launch();
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
+// A service worker's precache is not the first view: workers are kept out of these contexts.
+const context = () => browser.newContext({ ...phone, serviceWorkers: 'block' });
 
-/** First view on a phone: what the page fetches before the reader scrolls, by kind, gzipped. */
-async function firstView(path) {
-  const context = await browser.newContext(phone);
-  const page = await context.newPage();
+/** First view on a phone: what the page fetches before the reader scrolls, gzipped. */
+async function firstView(url) {
+  const ctx = await context();
+  const page = await ctx.newPage();
   const sizes = { script: 0, stylesheet: 0, font: 0, document: 0, other: 0 };
   const foreign = [];
   page.on('requestfinished', async (request) => {
-    if (!request.url().startsWith(server.url)) foreign.push(request.url());
+    if (!request.url().startsWith(new URL(url).origin)) foreign.push(request.url());
     const { responseBodySize } = await request.sizes();
     const type = request.resourceType();
     sizes[type in sizes ? type : 'other'] += responseBodySize;
   });
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(500);
-  await context.close();
-  return { jsCssFontKiB: kib(sizes.script + sizes.stylesheet + sizes.font), htmlKiB: kib(sizes.document), foreign };
+  await ctx.close();
+  return { firstViewKiB: kib(sizes.script + sizes.stylesheet + sizes.font), htmlKiB: kib(sizes.document), foreign: foreign.length };
 }
 
-/** Frame times while scrolling the whole story with the wheel, 4x CPU slowdown, phone size; and layout shift. */
-async function scrollFrames(path) {
-  const context = await browser.newContext(phone);
-  const page = await context.newPage();
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
-  const cdp = await context.newCDPSession(page);
+/** Frame times (rAF intervals) and layout shift while wheel-scrolling the whole page at 4x CPU. */
+async function scrollFrames(url) {
+  const ctx = await context();
+  const page = await ctx.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  // The story is live once it marks html[data-ready]; the baseline has no such mark.
+  await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 3000 }).catch(() => {});
+  const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.evaluate(() => {
     const w = window;
@@ -57,7 +91,7 @@ async function scrollFrames(path) {
     w.__cls = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) w.__cls += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
+    }).observe({ type: 'layout-shift', buffered: false });
     let last = performance.now();
     const tick = (now) => {
       w.__frames.push(now - last);
@@ -67,8 +101,8 @@ async function scrollFrames(path) {
     requestAnimationFrame(tick);
   });
   await page.mouse.move(200, 600);
-  // Wheel down to the end; stop once several wheels in a row move nothing (the bottom).
-  // (The position is read once every ten wheels: the harness should load the page as little as it can.)
+  // Wheel down to the end; stop once wheels move nothing (the position is read once every ten wheels:
+  // the harness should load the page as little as it can).
   for (let stalled = 0, y = -1; stalled < 2; ) {
     for (let i = 0; i < 10; i++) {
       await page.mouse.wheel(0, 120);
@@ -78,39 +112,41 @@ async function scrollFrames(path) {
     stalled = now === y ? stalled + 1 : 0;
     y = now;
   }
+  await page.waitForTimeout(1000); // the last reveal ends
   const { frames, cls } = await page.evaluate(() => {
     window.__stop = true;
     return { frames: window.__frames.slice(1), cls: window.__cls };
   });
-  await context.close();
-  const sorted = [...frames].sort((a, b) => a - b);
+  await ctx.close();
+  const s = sorted(frames);
   return {
     frames: frames.length,
-    p95: Math.round(sorted[Math.floor(sorted.length * 0.95)] * 10) / 10,
-    over50: frames.filter((f) => f > 50).length,
-    cls: Math.round(cls * 10000) / 10000,
+    frameP95Ms: round(s[Math.floor(s.length * 0.95)]),
+    worstFrameMs: round(s[s.length - 1]),
+    framesOver50: frames.filter((f) => f > 50).length,
+    scrollCls: round(cls, 4),
   };
 }
 
-/** A promise that gives up after `ms` (Lighthouse has been seen to hang here, rarely). */
+/** A promise that gives up after `ms` (Lighthouse has been seen to hang, rarely). */
 const within = (ms, promise) =>
   Promise.race([promise, new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out after ${ms} ms`)), ms))]);
 
-/** Lighthouse, tried twice before giving up on a run. */
-async function audit(path) {
+/** Lighthouse 12, its default mobile profile (simulated slow 4G, 4x CPU), tried twice. */
+async function audit(url, browserLang) {
   try {
-    return await within(120_000, auditOnce(path));
+    return await within(120_000, auditOnce(url, browserLang));
   } catch (e) {
     console.error(`Lighthouse: ${e.message}; trying once more`);
-    return within(120_000, auditOnce(path));
+    return within(120_000, auditOnce(url, browserLang));
   }
 }
 
-/** Lighthouse 12.2.3, its default mobile profile (simulated slow 4G, 4x CPU). */
-async function auditOnce(path) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
+async function auditOnce(url, browserLang) {
+  const chromeFlags = ['--headless=new', ...FLAGS, ...(browserLang ? [`--lang=${browserLang}`, `--accept-lang=${browserLang}`] : [])];
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags });
   try {
-    const { lhr } = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
     const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     return {
       performance: score('performance'),
@@ -119,70 +155,68 @@ async function auditOnce(path) {
       seo: score('seo'),
       lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN),
       tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN),
-      cls: Math.round((lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN) * 10000) / 10000,
+      loadCls: round(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN, 4),
+      finalUrl: lhr.finalDisplayedUrl,
     };
   } finally {
     await chrome.kill();
   }
 }
 
-const report = { date: new Date().toISOString(), runs: RUNS, budget: BUDGET, pages: {} };
-for (const { name, path } of PAGES) {
-  const views = [];
-  const scrolls = [];
-  const audits = [];
-  for (let i = 0; i < RUNS; i++) {
-    views.push(await firstView(path));
-    scrolls.push(await scrollFrames(path));
-    audits.push(await audit(path));
+// Runs interleave the pages, so a slow spell of the machine falls on all of them alike.
+const runs = Object.fromEntries(PAGES.map((p) => [p.name, []]));
+for (let i = 0; i < RUNS; i++) {
+  for (const page of PAGES) {
+    const url = servers[page.site].url + page.path;
+    console.error(`run ${i + 1}/${RUNS}: ${page.name}`);
+    const run = { ...(await audit(url, page.browserLang)) };
+    if (!page.lighthouseOnly) Object.assign(run, await firstView(url), await scrollFrames(url));
+    runs[page.name].push(run);
   }
-  const pick = (list, key) => median(list.map((x) => x[key]));
-  report.pages[name] = {
-    path,
-    jsCssFontKiB: pick(views, 'jsCssFontKiB'),
-    htmlKiB: pick(views, 'htmlKiB'),
-    foreignRequests: [...new Set(views.flatMap((v) => v.foreign))],
-    performance: pick(audits, 'performance'),
-    accessibility: pick(audits, 'accessibility'),
-    bestPractices: pick(audits, 'bestPractices'),
-    seo: pick(audits, 'seo'),
-    lcpMs: pick(audits, 'lcpMs'),
-    tbtMs: pick(audits, 'tbtMs'),
-    loadCls: pick(audits, 'cls'),
-    scrollFrames: pick(scrolls, 'frames'),
-    frameP95Ms: pick(scrolls, 'p95'),
-    framesOver50: pick(scrolls, 'over50'),
-    scrollCls: pick(scrolls, 'cls'),
-  };
 }
 await browser.close();
-await server.close();
+await Promise.all(Object.values(servers).map((s) => s.close()));
 
-const rows = [
-  ['first view JS+CSS+font (KiB gz)', 'jsCssFontKiB', `<= ${BUDGET.transferKiB}`],
-  ['HTML (KiB gz)', 'htmlKiB', ''],
-  ['Lighthouse performance', 'performance', `>= ${BUDGET.performance}`],
-  ['Lighthouse accessibility', 'accessibility', '= 100'],
-  ['Lighthouse best practices', 'bestPractices', '= 100'],
-  ['Lighthouse SEO', 'seo', '= 100'],
-  ['LCP (ms, simulated)', 'lcpMs', ''],
-  ['TBT (ms, simulated)', 'tbtMs', ''],
-  ['CLS on load', 'loadCls', `<= ${BUDGET.cls}`],
-  ['frames while scrolling', 'scrollFrames', ''],
-  ['frame p95 (ms, 4x CPU)', 'frameP95Ms', `<= ${BUDGET.p95}`],
-  ['frames over 50 ms', 'framesOver50', `<= ${BUDGET.over50}`],
-  ['CLS while scrolling', 'scrollCls', `<= ${BUDGET.cls}`],
-  ['requests to other origins', 'foreignRequests', '0'],
-];
-const names = Object.keys(report.pages);
-console.log(`\n| measure (median of ${RUNS}) | ${names.join(' | ')} | budget |`);
-console.log(`|---|${names.map(() => '---').join('|')}|---|`);
-for (const [label, key, budget] of rows) {
-  const cells = names.map((n) => {
-    const v = report.pages[n][key];
-    return Array.isArray(v) ? v.length : v;
-  });
-  console.log(`| ${label} | ${cells.join(' | ')} | ${budget} |`);
+/** Median and worst of a measure over the runs; worst is in the direction that breaks its budget. */
+function summary(list, key) {
+  const xs = list.map((r) => r[key]).filter((x) => typeof x === 'number' && !Number.isNaN(x));
+  if (xs.length === 0) return null;
+  const lowerIsWorse = BUDGETS[key]?.worse === 'below';
+  return { median: median(xs), worst: lowerIsWorse ? Math.min(...xs) : Math.max(...xs) };
 }
+const report = { date: new Date().toISOString(), runs: RUNS, pages: {} };
+for (const page of PAGES) {
+  const keys = [...Object.keys(BUDGETS), ...Object.keys(REPORTED)];
+  report.pages[page.name] = { path: page.path, ...Object.fromEntries(keys.map((k) => [k, summary(runs[page.name], k)])) };
+  report.pages[page.name].finalUrl = runs[page.name][0]?.finalUrl;
+}
+
+// A story page breaks a budget when its median does (the machine is noisy: the worst is shown, not judged).
+const breaches = [];
+const limitOf = (key) => (BUDGETS[key].limit === 'baseline' ? report.pages.baseline[key]?.median : BUDGETS[key].limit);
+for (const page of PAGES.filter((p) => p.site === 'story')) {
+  for (const [key, budget] of Object.entries(BUDGETS)) {
+    const value = report.pages[page.name][key]?.median;
+    const limit = limitOf(key);
+    if (value == null || limit == null) continue;
+    if (budget.worse === 'above' ? value > limit : value < limit) breaches.push(`${page.name}: ${budget.label} ${value}, budget ${budget.worse === 'above' ? '≤' : '≥'} ${limit}`);
+  }
+}
+report.breaches = breaches;
+
+const cell = (s) => (s == null ? '–' : s.median === s.worst ? `${s.median}` : `${s.median} (${s.worst})`);
+console.log(`\n| measure: median (worst) of ${RUNS} | ${PAGES.map((p) => p.name).join(' | ')} | budget |`);
+console.log(`|---|${PAGES.map(() => '---').join('|')}|---|`);
+for (const [key, budget] of Object.entries(BUDGETS)) {
+  const limit = budget.limit === 'baseline' ? `≤ baseline (${limitOf(key) ?? '–'})` : `${budget.worse === 'above' ? '≤' : '≥'} ${budget.limit}`;
+  console.log(`| ${budget.label} | ${PAGES.map((p) => cell(report.pages[p.name][key])).join(' | ')} | ${limit} |`);
+}
+for (const [key, label] of Object.entries(REPORTED)) console.log(`| ${label} | ${PAGES.map((p) => cell(report.pages[p.name][key])).join(' | ')} | |`);
+console.log(`\n"en via /" opened ${report.pages['en via /'].finalUrl} (an English-preferring browser at the Chinese address).`);
 writeFileSync(new URL('./latest.json', import.meta.url), JSON.stringify(report, null, 2) + '\n');
-console.log('\nwrote bench/latest.json');
+console.log('wrote bench/latest.json');
+if (breaches.length) {
+  console.log(`\n${breaches.length} budget(s) broken:\n- ${breaches.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nevery budget holds');
