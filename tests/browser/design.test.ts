@@ -118,6 +118,26 @@ describe('phone rhythm', () => {
     expect(gaps[0].gap, JSON.stringify(gaps)).toBeLessThan(844 * 0.45);
     await page.context().close();
   });
+
+  // A section's name in the running head may wrap to one more line than the last one's: the chart
+  // under it must not move (it did, in English: a layout shift at every such section).
+  it('keeps the chart in place when the running head names another section (en)', async () => {
+    const { page } = await openStory(browser, '/?lang=en', { viewport: { width: 390, height: 844 } });
+    const tops: Record<string, Set<number>> = {};
+    for (const step of allSteps) {
+      await scrollToStep(page, step.id);
+      await page.locator(`[data-graphic="${step.id}"]`).waitFor();
+      const { theme, top } = await page.evaluate((id) => {
+        const graphic = document.querySelector(`[data-graphic="${id}"]`)!;
+        const sticky = graphic.closest('.graphic:not([data-graphic])') ?? graphic.parentElement!;
+        const box = graphic.closest('.chart-box')!;
+        return { theme: graphic.closest('[data-theme]')!.getAttribute('data-theme')!, top: box.getBoundingClientRect().top - sticky.getBoundingClientRect().top };
+      }, step.id);
+      (tops[theme] ??= new Set()).add(Math.round(top));
+    }
+    for (const [theme, seen] of Object.entries(tops)) expect([...seen], theme).toHaveLength(1);
+    await page.context().close();
+  });
 });
 
 describe('the desktop', () => {
