@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { figure } from '../../src/data/story';
 import type { FigureId } from '../../src/data/types';
-import { decimalsOf, formatFigure, formatInProse, numberParts, type Formattable } from '../../src/lib/format';
+import { decimalsOf, digits, formatFigure, formatInProse, numberParts, type Formattable } from '../../src/lib/format';
 
 // Every figure, as a reader sees it in each language. English keeps the article's precision and
 // translates its qualifiers; Chinese is exactly the article's notation (proved in figures.test.ts).
@@ -118,5 +118,37 @@ describe('numberParts', () => {
   ])('%s', (text, parts) => {
     expect(numberParts(text)).toEqual(parts);
     expect(numberParts(text).join('')).toBe(text);
+  });
+});
+
+describe('digits', () => {
+  // The same text Intl.NumberFormat('en-US') writes, for every value a figure or a running counter takes.
+  it.each([
+    [0, 0, false],
+    [7, 0, true],
+    [999, 0, true],
+    [1000, 0, true],
+    [7666, 0, false],
+    [1234567, 0, true],
+    [36.29, 2, true],
+    [36.290000000000006, 2, false],
+    [1100.4, 0, false],
+    [1.5, 1, true],
+    [12345.67, 2, true],
+    [100000000, 0, true],
+  ])('%d at %d places (grouping %s) as en-US writes it', (n, decimals, grouping) => {
+    const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    expect(digits(n, decimals, grouping)).toBe(intl.format(n));
+  });
+
+  it('writes every in-between value of every figure’s count as Intl does', () => {
+    for (const f of figures) {
+      const decimals = decimalsOf(f.value / f.scale);
+      const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      for (let i = 0; i <= 60; i++) {
+        const v = (f.value * i) / 60 / f.scale;
+        expect(digits(v, decimals, true), `${f.id} ${v}`).toBe(intl.format(v));
+      }
+    }
   });
 });
