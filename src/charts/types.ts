@@ -6,6 +6,11 @@ export interface Box {
   height: number;
 }
 
+/** A plot's box, and the size of the headline numbers set in it (px). */
+export interface PlotBox extends Box {
+  value: number;
+}
+
 /** What every chart form takes: the step's figures, how far revealed, and its box. */
 export interface ChartProps extends Box {
   /** The figures to draw, all of this chart's form, in the article's order */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launch } from '../../tools/browsers/chromium.js';
-import { allSteps, openStory, scrollToStep, SHOTS } from './story-page';
+import { allSteps, figureSteps, openStory, scrollToStep, SHOTS } from './story-page';
 
 // Measured, not only looked at: what a reader meets on a phone, a desktop and in an article.
 let browser: Browser;
@@ -136,6 +136,44 @@ describe('phone rhythm', () => {
       (tops[theme] ??= new Set()).add(Math.round(top));
     }
     for (const [theme, seen] of Object.entries(tops)) expect([...seen], theme).toHaveLength(1);
+    await page.context().close();
+  });
+});
+
+describe('charts on phones', () => {
+  // Every chart, final, inside its box: nothing of the plot runs into the reading note under it, and
+  // nothing is cut off at the graphic's edge (a long English name once pushed the ladder over its note).
+  it.each([
+    [390, 844, 'zh'],
+    [390, 844, 'en'],
+    [360, 740, 'en'],
+  ])('fit their box at %dx%d (%s)', async (width, height, lang) => {
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: 'reduce' });
+    const overflows: string[] = [];
+    for (const step of figureSteps) {
+      await scrollToStep(page, step.id);
+      await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
+      // Drawn in its measured box (until measured, a chart is drawn at a guess, unseen).
+      await page.waitForFunction((id) => !document.querySelector(`[data-graphic="${id}"] .settling`), step.id);
+      const found = await page.evaluate((id) => {
+        const graphic = document.querySelector<HTMLElement>(`[data-graphic="${id}"]`)!;
+        const found: string[] = [];
+        const bottom = (el: Element) => el.getBoundingClientRect().bottom;
+        const limit = graphic.getBoundingClientRect().bottom;
+        for (const el of graphic.querySelectorAll('.plot *, .heads *, .note')) {
+          const r = el.getBoundingClientRect();
+          if (r.height > 0 && r.bottom > limit + 1) found.push(`${el.tagName}.${el.getAttribute('class')} cut off`);
+        }
+        const note = graphic.querySelector('.note');
+        const plot = graphic.querySelector('.plot');
+        if (note && plot)
+          for (const el of plot.querySelectorAll('li, svg, span'))
+            if (el.getBoundingClientRect().height > 0 && bottom(el) > note.getBoundingClientRect().top + 1) found.push(`${el.tagName}.${el.getAttribute('class')} over the note`);
+        return found;
+      }, step.id);
+      overflows.push(...found.map((f) => `${step.id}: ${f}`));
+    }
+    expect(overflows).toEqual([]);
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emWidth, fitFont, valueWidth } from '../../src/charts/fitFont';
+import { emWidth, fitFont, fitLines, valueWidth } from '../../src/charts/fitFont';
 import { sharedGrid, squaresPath, unitsPerMark } from '../../src/charts/squares';
 import { stagger } from '../../src/charts/stagger';
 import { typeScale } from '../../src/charts/typeScale';
@@ -112,4 +112,24 @@ describe('valueWidth (the words around a number at 0.55 em)', () => {
     ['3200余场', 2.8 + 0.55 * 2],
     ['more than 5,000', 4 * 0.7 + 0.38 + 0.55 * (8 * 0.7 + 2 * 0.32)],
   ])('%s: %d em', (s, em) => expect(valueWidth(s)).toBeCloseTo(em, 5));
+});
+
+describe('fitLines', () => {
+  const names = ['payouts from mutual medical aid and other protection plans', 'support funds of all kinds paid out'];
+  it.each([
+    // roomy: the largest size; short: smaller; too short for any: the floor
+    [600, 400, 20],
+    [300, 120, 18.5], // 2 + 2 lines: 4 x 1.35 x 18.5 + 2 x 10 = 119.9
+    [300, 40, 12],
+  ])('at %d x %d px sets names at %d px', (width, height, size) => {
+    expect(fitLines(names, width, height, 10, 12, 20)).toBe(size);
+  });
+
+  it('never needs more height than it is given, above the floor', () => {
+    for (const height of [80, 120, 160, 240]) {
+      const size = fitLines(names, 300, height, 10, 8, 40);
+      const lines = names.reduce((n, s) => n + Math.ceil((0.8 * emWidth(s) * size) / 300), 0);
+      expect(lines * 1.35 * size + names.length * 10).toBeLessThanOrEqual(height);
+    }
+  });
 });
