@@ -1,5 +1,5 @@
 import scrollama from 'scrollama';
-import type { Engine } from './types';
+import type { Engine, StepEvent } from './types';
 
 /**
  * The page's scroll engine: scrollama over the `[data-step]` elements inside the node. scrollama
@@ -8,9 +8,23 @@ import type { Engine } from './types';
  */
 export const scrollSteps: Engine = ({ offset, onEnter }) => (node) => {
   const scroller = scrollama();
+  // Steps are reported at the start of the next frame, not inside scrollama's observer callback: a
+  // chart mounted there leaves the layout dirty, and the next step's callback (its exit, in the same
+  // frame) reads scrollY, which forced that layout a second time (10-30 ms at 4x CPU on a phone).
+  let pending: StepEvent[] = [];
+  let report = 0;
+  const flush = () => {
+    const events = pending;
+    pending = [];
+    for (const event of events) onEnter(event);
+  };
   scroller
     .setup({ step: Array.from(node.querySelectorAll<HTMLElement>('[data-step]')), offset: offset as scrollama.DecimalType })
-    .onStepEnter(({ index, direction }) => onEnter({ index, direction }));
+    .onStepEnter(({ index, direction }) => {
+      pending.push({ index, direction });
+      cancelAnimationFrame(report);
+      report = requestAnimationFrame(flush);
+    });
 
   // One re-measure per frame, however many resize events arrive.
   let frame = 0;
@@ -22,6 +36,7 @@ export const scrollSteps: Engine = ({ offset, onEnter }) => (node) => {
   window.visualViewport?.addEventListener('resize', remeasure);
   return () => {
     cancelAnimationFrame(frame);
+    cancelAnimationFrame(report);
     window.removeEventListener('resize', remeasure);
     window.visualViewport?.removeEventListener('resize', remeasure);
     scroller.destroy();
