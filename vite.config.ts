@@ -39,6 +39,19 @@ const settleLanguage = (): Plugin => ({
   transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', (m) => `${m}\n    <script src="./lang.js"></script>`),
 });
 
+/**
+ * The chart code arrives before its first graphic shows: V8 is asked to compile all of it then (an
+ * explicit compile hint, Chromium 136+), not function by function inside the frame where a step's
+ * chart first mounts (about a fifth of a step enter's script time at 4x CPU).
+ */
+const compileChartsWhole = (): Plugin => ({
+  name: 'compile-charts-whole',
+  apply: 'build',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.name === 'Chart') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+  },
+});
+
 // `vite build --mode offline` (npm run build:offline): the whole story, both languages and every
 // mode, in one self-contained dist-offline/index.html that runs from file:// with no network.
 // `base: './'`: every URL in the build is relative, so the same dist/ works copied into any folder.
@@ -49,7 +62,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'offline'
       ? [svelte(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
-      : [svelte(), settleLanguage(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
+      : [svelte(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
   publicDir: 'static',
   build:
     mode === 'offline'
