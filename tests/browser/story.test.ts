@@ -59,6 +59,35 @@ describe.each<[number, number, Lang]>([
   });
 });
 
+describe('a fling', () => {
+  // The page's clock is the test's: a step is held at the line for one frame, well under the 150 ms
+  // a step must hold before its chart is drawn.
+  it('draws the step the reader stops at, never the steps it flings past', async () => {
+    const { page, trouble } = await openStory(browser, '/?lang=en', { fakeClock: true });
+    await page.clock.pauseAt(Date.now() + 60_000); // from here the page's time moves only when told
+    const reach = async (id: string) => {
+      await scrollToStep(page, id);
+      await page.waitForTimeout(300); // real time: scrollama's observers report the step
+      await page.clock.runFor(17); // one frame of the page's: the step is reported
+      expect(await page.locator(`[data-step="${id}"].active`).count(), id).toBe(1);
+    };
+    await reach('rules'); // a theme's first step is drawn at once
+    await page.clock.runFor(1500);
+    await page.locator('[data-graphic="rules"][data-state="done"]').waitFor({ timeout: 5000 });
+    for (const id of ['reach', 'honours', 'culture']) await reach(id);
+    expect(await page.locator('[data-graphic="rules"]').count()).toBe(1); // still the chart the reader saw last
+    await page.clock.runFor(200);
+    await page.clock.runFor(1500);
+    await page.locator('[data-graphic="culture"][data-state="done"]').waitFor({ timeout: 5000 });
+    expect(await shownValues(page, 'culture')).toEqual(expected('culture', 'en'));
+    const history = await states(page);
+    expect(history.reach).toBeUndefined();
+    expect(history.honours).toBeUndefined();
+    expect(trouble).toEqual({ errors: [], foreign: [] });
+    await page.context().close();
+  });
+});
+
 describe('reduced motion', () => {
   it('shows each final value at once, with no animation', async () => {
     const { page, trouble } = await openStory(browser, '/?lang=zh', { reducedMotion: 'reduce' });
