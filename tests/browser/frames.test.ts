@@ -30,6 +30,39 @@ describe('a phone’s frames', () => {
     await page.context().close();
   });
 
+  it('lay out a count’s changing number alone: a box of its own, sized by its final text', async () => {
+    const { page } = await openStory(browser, '/?lang=zh');
+    await scrollToStep(page, 'honours');
+    await page.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 5000 });
+    const live = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-graphic="honours"] [data-figure]')].map((el) => {
+        const final = el.parentElement!.querySelector('.final')!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return { contain: getComputedStyle(el).contain, sameBox: box.width === final.width && box.height === final.height };
+      }),
+    );
+    expect(live).toHaveLength(4);
+    for (const l of live) expect(l).toEqual({ contain: 'strict', sameBox: true });
+    await page.context().close();
+  });
+
+  it('restyle nothing under a pointer that does not hover (a phone), and still on a desktop', async () => {
+    const rowBackground = async (options: Parameters<typeof openStory>[2]) => {
+      const { page } = await openStory(browser, '/?lang=en', options);
+      const row = page.locator('#glance tbody tr').first();
+      await row.scrollIntoViewIfNeeded();
+      const before = await row.evaluate((el) => getComputedStyle(el).backgroundColor);
+      await row.hover();
+      const after = await row.evaluate((el) => getComputedStyle(el).backgroundColor);
+      await page.context().close();
+      return { before, after };
+    };
+    const phone = await rowBackground({ hasTouch: true, isMobile: true });
+    expect(phone.after).toBe(phone.before);
+    const desktop = await rowBackground({ viewport: { width: 1440, height: 900 } });
+    expect(desktop.after).not.toBe(desktop.before);
+  });
+
   it('meet the chart code compiled whole, not function by function in a step’s first frame', () => {
     const chunks = readdirSync('dist/assets').filter((f) => /^Chart-.*\.js$/.test(f));
     expect(chunks).toHaveLength(1);
