@@ -134,8 +134,10 @@ describe('viewport changes', () => {
   // scrollama measures the viewport once. When a phone's address bar shows, the viewport shrinks
   // but steps (sized in svh) keep their height, so nothing else tells scrollama to re-measure.
   it('moves the trigger line with the viewport when the address bar shows', async () => {
-    const { page, trouble } = await openStory(browser, '/?lang=zh');
-    await page.addStyleTag({ content: '[data-step] { min-height: 506px !important; }' }); // as svh would on a phone
+    // Steps as svh sizes them on a phone, from the first paint. Added after load, the style left the test
+    // to the timing of scrollama's re-measure, and it failed once in CI (the reach graphic never showed).
+    const { page, trouble } = await openStory(browser, '/?lang=zh', { css: '[data-step] { min-height: 506px !important; }' });
+    expect(await page.locator('[data-step="reach"]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(506);
     await scrollToStep(page, 'reach');
     await page.locator('[data-graphic="reach"]').waitFor();
     await page.setViewportSize({ width: 390, height: 700 });

@@ -18,15 +18,16 @@ export interface Trouble {
 
 /**
  * Opens the built story in a fresh context. Records, per step graphic, every `data-state` it
- * passes through (so a test can tell an animated reveal from an instant one).
+ * passes through (so a test can tell an animated reveal from an instant one). `css` is in force
+ * from the first paint, before the page's scripts measure anything.
  */
 export async function openStory(
   browser: Browser,
   path: string,
-  options: BrowserContextOptions & { fakeClock?: boolean } = {},
+  options: BrowserContextOptions & { fakeClock?: boolean; css?: string } = {},
 ): Promise<{ page: Page; trouble: Trouble }> {
   const base = inject('baseURL');
-  const { fakeClock, ...contextOptions } = options;
+  const { fakeClock, css, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...contextOptions });
   const page = await context.newPage();
   if (fakeClock) await page.clock.install(); // before the page sets any timer
@@ -40,6 +41,16 @@ export async function openStory(
   page.on('request', (r) => {
     if (!r.url().startsWith(base) && !r.url().startsWith('data:')) trouble.foreign.push(r.url());
   });
+  if (css)
+    await page.addInitScript((css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      new MutationObserver((_, watch) => {
+        if (!document.head) return;
+        document.head.append(style);
+        watch.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    }, css);
   await page.addInitScript(() => {
     const seen: Record<string, string[]> = {};
     (window as unknown as { __states: typeof seen }).__states = seen;
