@@ -36,7 +36,7 @@ describe('a phone’s frames', () => {
     await page.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 5000 });
     const cdp = await page.context().newCDPSession(page);
     const events: { name: string; args?: { beginData?: { dirtyObjects: number; totalObjects: number; partialLayout: boolean } } }[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as typeof events)));
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline' });
     await scrollToStep(page, 'culture');
     await page.locator('[data-graphic="culture"][data-state="done"]').waitFor({ timeout: 5000 });
