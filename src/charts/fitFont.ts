@@ -10,12 +10,6 @@ export function emWidth(s: string): number {
   return w;
 }
 
-/** The largest font size (px) at which every string fits `width`, within [min, max]. */
-export function fitFont(strings: readonly string[], width: number, min: number, max: number): number {
-  const widest = Math.max(1, ...strings.map(emWidth));
-  return Math.max(min, Math.min(max, width / widest));
-}
-
 /** Width in ems of a formatted value whose words around the number are set at 0.55 em (RunningValue). */
 export function valueWidth(text: string): number {
   const [before, number, after] = numberParts(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emWidth, fitFont, fitLines, valueWidth } from '../../src/charts/fitFont';
+import { emWidth, fitLines, fitValues, valueWidth } from '../../src/charts/fitFont';
 import { sharedGrid, squaresPath, unitsPerMark } from '../../src/charts/squares';
 import { stagger } from '../../src/charts/stagger';
 import { typeScale } from '../../src/charts/typeScale';
@@ -46,19 +46,21 @@ describe('squaresPath', () => {
   ])('%d squares of 10 px', (count, d) => expect(squaresPath(count, 10, row)).toBe(d));
 });
 
-describe('fitFont and emWidth', () => {
+describe('emWidth', () => {
   it.each([
     ['1247', 4 * 0.7],
     ['3200余场', 4 * 0.7 + 2],
     ['36.29 million yuan', 0.7 * 15 + 0.38 + 2 * 0.32],
   ])('%s is %d em wide, erring wide', (s, em) => expect(emWidth(s)).toBeCloseTo(em, 5));
+});
 
+describe('fitValues', () => {
   it.each<[string[], number, number, number, number]>([
     [['1247'], 280, 10, 200, 100], // 2.8 em in 280 px
-    [['1247', '12.6万件'], 280, 10, 200, 280 / 4.48], // the widest sets the size: 3 digits, a point, 2 CJK
+    [['1247', '12.6万件'], 280, 10, 200, 280 / 3.58], // the widest sets the size: 3 digits, a point, 2 CJK at 0.55 em
     [['1247'], 28, 16, 200, 16], // never below the least
     [['1'], 1000, 10, 72, 72], // nor above the most
-  ])('%j in %i px, between %i and %i: %d px', (strings, width, min, max, px) => expect(fitFont(strings, width, min, max)).toBeCloseTo(px, 5));
+  ])('%j in %i px, between %i and %i: %d px', (values, width, min, max, px) => expect(fitValues(values, width, min, max)).toBeCloseTo(px, 5));
 });
 
 describe('typeScale', () => {
