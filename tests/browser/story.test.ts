@@ -96,6 +96,18 @@ describe('a fling', () => {
     const history = await states(page);
     expect(history.reach).toBeUndefined();
     expect(history.honours).toBeUndefined();
+
+    // Flung on within one step, the reader is not reading yet: its chart waits until the page slows.
+    await reach('competitions'); // the next theme's first step: drawn at once
+    await revealed('competitions');
+    await reach('studios');
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight / 4)); // within 150 ms: 1.7 screens a second
+    await page.waitForTimeout(200); // real time: scrollama's observers see that no step crossed the line
+    await page.clock.runFor(150);
+    expect(await page.locator('[data-step="studios"].active').count()).toBe(1);
+    expect(await page.locator('[data-graphic="studios"]').count()).toBe(0);
+    expect(await page.locator('[data-graphic="competitions"]').count()).toBe(1);
+    await revealed('studios'); // at rest, it is drawn
     expect(trouble).toEqual({ errors: [], foreign: [] });
     await page.context().close();
   });
