@@ -32,7 +32,7 @@ const shipPym = (): Plugin => ({
   },
 });
 
-/** The published site's Chinese page settles the language before the first paint (static/lang.js; the prerender keeps it off the English page). */
+/** The published site's pages settle their language before the first paint (static/lang.js). */
 const settleLanguage = (): Plugin => ({
   name: 'settle-language',
   apply: 'build',

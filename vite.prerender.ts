@@ -12,17 +12,11 @@ interface Page {
   file: string;
   /** From that page up to the build's folder */
   root: string;
-  /**
-   * Keeps the script that settles the language before the first paint (`lang.js`, vite.config.ts):
-   * the Chinese page, which sends other readers to the English one. On the English page it would be
-   * a request that holds the first paint and does nothing.
-   */
-  settlesLanguage: boolean;
 }
 
 const SITE_PAGES: readonly Page[] = [
-  { lang: 'zh', file: 'index.html', root: '', settlesLanguage: true },
-  { lang: 'en', file: 'en/index.html', root: '../', settlesLanguage: false },
+  { lang: 'zh', file: 'index.html', root: '' },
+  { lang: 'en', file: 'en/index.html', root: '../' },
 ];
 
 /**
@@ -55,7 +49,6 @@ export function prerender({ offline = false } = {}): Plugin {
         const { body, head, htmlLang } = await server.renderStory(page.lang, { root: page.root, offline });
         // Function replacers: a `$` in the story is text, not a replacement pattern.
         const html = template
-          .replace(/\s*<script src="\.\/lang\.js"><\/script>/, (tag) => (page.settlesLanguage ? tag : ''))
           .replace(/(src|href)="\.\//g, (_, attr: string) => `${attr}="${page.root || './'}`) // the build's relative URLs, from this page's folder
           .replace(/<html lang="[^"]*">/, () => `<html lang="${htmlLang}">`)
           .replace(/\s*<title>[^<]*<\/title>/, '') // the story's own <svelte:head> writes title and meta

@@ -82,15 +82,6 @@ describe('a build with SITE_URL', () => {
     expect(html).toContain('<meta name="twitter:card" content="summary"');
   });
 
-  // The script sends an English-preferring reader from the Chinese page to the English one, so it
-  // must run before anything paints; the English page would only wait for it.
-  it('settles the language on the Chinese page before its stylesheet, and nowhere else', () => {
-    const zh = head(page(out.without, 'index.html'));
-    expect(zh).toContain('<script src="./lang.js"></script>');
-    expect(zh.indexOf('lang.js')).toBeLessThan(zh.indexOf('rel="stylesheet"'));
-    expect(page(out.without, 'en/index.html')).not.toContain('lang.js');
-  });
-
   it('keeps every other address relative, so the same files work from any folder', () => {
     for (const file of ['index.html', 'en/index.html']) {
       const html = page(out.with, file);
