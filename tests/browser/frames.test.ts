@@ -70,6 +70,25 @@ describe('a phone’s frames', () => {
     await page.context().close();
   });
 
+  it('keep the words around a running number in place while it counts (no layout shift)', async () => {
+    const { page } = await openStory(browser, '/?lang=zh');
+    await page.evaluate(() => {
+      const w = window as unknown as { __shifts: string[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { sources: { node?: Node }[] })[])
+          for (const s of e.sources) w.__shifts.push(s.node?.textContent ?? '?');
+      }).observe({ type: 'layout-shift' });
+    });
+    for (const id of ['reach', 'culture']) {
+      await scrollToStep(page, id);
+      await page.locator(`[data-graphic="${id}"][data-state="done"]`).waitFor({ timeout: 5000 });
+    }
+    // Before, each count's unit (万人次, 余场, 个) slid right as digits were added.
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+    await page.context().close();
+  });
+
   it('restyle nothing under a pointer that does not hover (a phone), and still on a desktop', async () => {
     const rowBackground = async (options: Parameters<typeof openStory>[2]) => {
       const { page } = await openStory(browser, '/?lang=en', options);
