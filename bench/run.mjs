@@ -1,8 +1,8 @@
 // npm run bench: builds the story and its baseline (a plain scrollama + d3 page with the same figures,
 // bench/baseline), serves both gzipped as a host would, and measures them side by side in the system
 // Chromium: first-view weight, frame times over a full wheel scroll at 4x CPU on a phone (a fling,
-// held to the budgets, and at reading pace, reported), layout shift, and Lighthouse (mobile). Three runs (BENCH_RUNS), median and worst beside the budgets; exits
-// 1 on a breach. A benchmark, not a test: it never runs in CI (the CI machine is noisy).
+// held to the budgets, and at reading pace, reported), layout shift, and Lighthouse (mobile). Three
+// runs (BENCH_RUNS), median and worst beside the budgets; exits 1 on a breach. A benchmark, not a test: it never runs in CI (the CI machine is noisy).
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
