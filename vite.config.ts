@@ -67,7 +67,7 @@ export default defineConfig(({ mode }) => ({
   build:
     mode === 'offline'
       ? { target: 'es2022', outDir: 'dist-offline', emptyOutDir: true, copyPublicDir: false }
-      : { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+      : { target: 'es2022', outDir: 'dist', emptyOutDir: true, cssCodeSplit: false },
   test: {
     projects: [
       {

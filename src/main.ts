@@ -1,97 +1,27 @@
-import { hydrate, mount, tick } from 'svelte';
-import App from './App.svelte';
 import './app.css';
-import { hallAudience, type Hall } from './hall/hallAudience';
-import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
-import { keepPlace } from './lib/keepPlace';
-import { htmlLang, type Lang } from './lib/lang';
-import { lazy, onBeforeReload } from './lib/lazy';
-import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
-import { relativeRoot, type Site } from './lib/site';
-import { UrlWriter } from './lib/urlWriter';
-import { startOffline } from './offline/start';
+import { lazy } from './lib/lazy';
+import { canWait, whenWanted } from './lib/whenWanted';
 
-const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
-const urls = new UrlWriter();
-onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
-addEventListener('pagehide', () => urls.flush()); // so does a reload, or the back button
-// An embed tells its pym host its height even if its view fails to load (else: a blank 150 px frame).
-// Only embeds fetch the protocol's code; a stale deploy's missing chunk recovers like any other.
-const pym = params.mode === 'embed' ? lazy(() => import('./embed/pymChild')).then(({ childIdFrom, PymChild }) => {
-  const id = childIdFrom(location.search);
-  const child = id ? new PymChild(id) : null;
-  child?.start();
-  return child;
-}) : Promise.resolve(null);
+// The built page is the first view: its story is HTML, and its first screen needs no code. The app
+// (Svelte, i18next, the story's code and words) starts at the reader's first gesture, or as the first
+// theme comes within a screen, so nothing the first paint does not use is fetched before it. Any other
+// page (a mode, a place, the other language, the single file, dev) starts at once.
+const built = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+const waits =
+  import.meta.env.PROD &&
+  import.meta.env.MODE !== 'offline' &&
+  document.getElementById('app')?.firstElementChild != null &&
+  canWait(location, built, navigator.languages);
+const { wanted, replay } = waits ? whenWanted(document.querySelector('section[data-theme]')) : { wanted: Promise.resolve(), replay: () => {} };
 
-/** The folder the site was published in: every chunk sits in its assets/; the single-file build is the page itself. */
-function siteFolder(): string {
-  if (import.meta.env.DEV) return new URL('./', location.href).href;
-  const up = import.meta.env.MODE === 'offline' ? './' : '../';
-  return new URL(up, import.meta.url).href;
-}
-
-async function start() {
-  const site: Site = {
-    root: relativeRoot(location.href, siteFolder()),
-    offline: import.meta.env.MODE === 'offline',
-    url: __SITE_URL__,
-  };
-  // The speaker view's deck session, kept in the URL so that a reload and the audience window share it.
-  if (params.mode === 'presenter' && !params.session) {
-    params.session = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
-    const url = new URL(location.href);
-    url.searchParams.set('session', params.session);
-    history.replaceState(history.state, '', url.href);
-  }
-  // Only this language's words, and only the files this mode needs: a key missing in English
-  // fetches the Chinese fallback when needed.
-  const slides = params.mode === 'present' || params.mode === 'presenter' || params.mode === 'follow';
-  const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
-  // The venue server (npm run hall) marks its pages with the audience address: then the live channel is on.
-  const audience = import.meta.env.MODE === 'offline' ? null : hallAudience(document);
-  const hall: Hall | null = audience ? { audience, root: siteFolder() } : null;
-  const i18n = new I18n(params.lang, { [params.lang]: await loadMessages(params.lang, parts) }, parts);
-  // The language of the story the build wrote into this page (read before it is changed below).
-  const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-  document.documentElement.lang = htmlLang(params.lang);
-
-  const onLang = (lang: Lang) =>
-    keepPlace(async () => {
-      await i18n.setLang(lang);
-      document.documentElement.lang = htmlLang(lang);
-      urls.update((href) => withLang(href, lang));
-    });
-  const onSection = (id: string) => {
-    if (idFromHash(location.hash) !== id) urls.update((href) => withHash(href, id));
-  };
-  const onSlide = (n: number) => urls.update((href) => withSlide(href, n, params.mode, i18n.lang));
-  const audienceUrl = (n: number) => withSlide(location.href, n, 'present', i18n.lang);
-
-  const target = document.getElementById('app')!;
-  const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym, hall };
-  // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
-  const story = params.mode === 'story';
-  if (target.firstElementChild && prerendered === params.lang && story) hydrate(App, { target, props });
-  else {
-    target.replaceChildren();
-    mount(App, { target, props });
-  }
-
-  document.documentElement.dataset.ready = ''; // the page is live: tests and embeds wait for this
-  if (params.section && story) {
-    await tick();
-    document.getElementById(params.section)?.scrollIntoView();
-  }
-}
-
-// Offline after the first visit (src/offline): a service worker, not in the single file nor in dev.
-if (import.meta.env.PROD && import.meta.env.MODE !== 'offline') startOffline(params.mode, siteFolder());
-
-start().catch((error: unknown) => {
-  // The words or the app could not load (offline, or a deploy replaced them twice): the built page
-  // keeps the story's text and figures, and says why nothing moves.
-  document.querySelector('[data-boot-trouble]')?.removeAttribute('hidden');
-  document.documentElement.dataset.ready = 'failed';
-  console.warn('The story could not start:', error);
-});
+wanted
+  .then(() => lazy(() => import('./start')))
+  .then(({ start }) => start())
+  .then(replay)
+  .catch((error: unknown) => {
+    // The words or the app could not load (offline, or a deploy replaced them twice): the built page
+    // keeps the story's text and figures, and says why nothing moves.
+    document.querySelector('[data-boot-trouble]')?.removeAttribute('hidden');
+    document.documentElement.dataset.ready = 'failed';
+    console.warn('The story could not start:', error);
+  });

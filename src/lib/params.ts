@@ -1,5 +1,5 @@
 import { isPlaceId, type PlaceId } from '../data/story';
-import { isLang, langFromNavigator, type Lang } from './lang';
+import { langOfUrl, type Lang } from './lang';
 
 export const MODES = ['story', 'present', 'presenter', 'embed', 'follow', 'print'] as const;
 export type Mode = (typeof MODES)[number];
@@ -51,18 +51,14 @@ export function idFromHash(hash: string): PlaceId | null {
   return isPlaceId(id) ? id : null;
 }
 
-/** The language a page's path names: the English page is built at `en/` (`/en` where a host drops the slash). */
-const langFromPath = (pathname: string): Lang | null => (/\/en(?:\/(?:index\.html)?)?$/.test(pathname) ? 'en' : null);
-
-/** Reads the URL: `?lang` wins, then a path that names a language, then the browser's language. */
+/** Reads the URL: every field validated, anything malformed the default. */
 export function parseParams(search: string, hash: string, languages?: readonly string[], pathname = '/'): Params {
   const query = new URLSearchParams([...new URLSearchParams(search)].filter(([key]) => KNOWN.has(key)));
-  const lang = single(query, 'lang') ?? langFromPath(pathname);
   const mode = single(query, 'mode');
   const section = single(query, 'section');
   const session = single(query, 'session');
   return {
-    lang: isLang(lang) ? lang : langFromNavigator(languages),
+    lang: langOfUrl(query, pathname, languages),
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'story',
     section: isPlaceId(section) ? section : idFromHash(hash),
     step: intIn(single(query, 'step'), 1, 9999),
