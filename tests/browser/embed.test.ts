@@ -6,7 +6,7 @@ import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
 import { launch } from '../../tools/browsers/chromium.js';
-import { SHOTS } from './story-page';
+import { live, SHOTS } from './story-page';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
 let browser: Browser;
@@ -74,7 +74,7 @@ async function openHost(src: string, viewport = { width: 390, height: 844 }, col
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${hostURL}/?src=${encodeURIComponent(src)}&column=${column}&kind=${kind}`);
   const frame = await embedFrame(page);
-  await frame.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await live(frame);
   await page.waitForFunction(() => Number(document.querySelector('iframe')?.getAttribute('height')?.replace('px', '')) > 300);
   return { page, frame, errors };
 }
@@ -238,7 +238,7 @@ describe('without pym: a plain fixed-height iframe', () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     await page.setContent(`<iframe src="${story()}/?mode=embed&lang=zh" style="width:390px;height:700px;border:0"></iframe>`);
     const frame = await embedFrame2(page);
-    await frame.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(frame);
     await frame.evaluate(() => {
       const el = document.querySelector('[data-step="network"]')!;
       window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 0.52);
@@ -263,7 +263,7 @@ describe('the Embed button', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${story()}/?lang=en`);
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     await page.evaluate(() => {
       const el = document.querySelector('[data-step="consultation"]')!;
       window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 0.5);

@@ -9,7 +9,7 @@ import { figure } from '../../src/data/story';
 import { formatFigure } from '../../src/lib/format';
 import { launch } from '../../tools/browsers/chromium.js';
 import { serveDir } from '../../tools/serve.js';
-import { SHOTS } from './story-page';
+import { live, SHOTS } from './story-page';
 
 // How a newsroom publishes: dist/ copied into a folder of its site, at any depth, redeployed at will.
 const FOLDER = '/graphics/2019/union-congress/';
@@ -53,7 +53,7 @@ describe(`dist/ published under ${FOLDER}`, () => {
   ])('opens %j in %s (%s) with every file found', async (path, lang, mode) => {
     const { page, trouble } = await watched(undefined, lang === 'zh' ? 'zh-CN' : 'en-US');
     await page.goto(site.url + '/' + path);
-    await page.locator('html[data-ready=""]').waitFor({ state: 'attached' });
+    await live(page, 'html[data-ready=""]');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-CN' : 'en');
     if (mode === 'story' || mode === 'embed') {
       // Links between the languages stay inside the folder.
@@ -86,7 +86,7 @@ describe(`dist/ published under ${FOLDER}`, () => {
   it('gives an Embed snippet that works pasted into a page on another origin', async () => {
     const { page } = await watched({ width: 1280, height: 900 });
     await page.goto(`${site.url}/en/`);
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     await page.getByRole('button', { name: 'Embed' }).click();
     const snippet = await page.getByRole('dialog').getByRole('textbox').inputValue();
     expect(snippet).toContain(`src="${site.origin}${FOLDER}embed/pym.v1.min.js"`);
@@ -156,12 +156,12 @@ describe('a redeploy while a reader has the page open', () => {
     let loads = 0;
     page.on('load', () => loads++);
     await page.goto(`${host.url}/?lang=en`);
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     host.deploy(next); // the charts' chunk this page knows is gone from now on
     await scrollToStep(page, 'network');
     await page.waitForFunction(() => location.hash === '#grassroots'); // the place is in the URL
     await page.waitForEvent('load', { timeout: 15_000 });
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     // The new page opens at the reader's section, and the charts come from the new build.
     expect(await page.evaluate(() => Math.abs(document.getElementById('grassroots')!.getBoundingClientRect().top) < innerHeight)).toBe(true);
     await scrollToStep(page, 'network');
@@ -203,7 +203,7 @@ describe('a redeploy while a reader has the page open', () => {
     let loads = 0;
     page.on('load', () => loads++);
     await page.goto(`${host.url}/?lang=zh`);
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     await scrollToStep(page, 'honours');
     await page.waitForTimeout(4000);
     await scrollToStep(page, 'culture');

@@ -11,7 +11,7 @@ import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
 import { Follower, KEY, killAll, sleep, startHall, state, type Hall } from '../unit/hall/helpers';
 import { HallRelay } from './hallRelay';
-import { SHOTS } from './story-page';
+import { live, SHOTS } from './story-page';
 
 const DIST = resolve('dist');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -72,7 +72,7 @@ async function open(url: string, options: BrowserContextOptions = PHONE): Promis
     }).observe(document, { subtree: true, childList: true });
   });
   await page.goto(url);
-  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await live(page);
   const mode = new URL(url).searchParams.get('mode');
   if (mode === 'follow') await page.locator('.follow [data-slide], .follow [data-paused]').first().waitFor();
   if (mode === 'presenter') await page.locator('[data-notes]').waitFor();

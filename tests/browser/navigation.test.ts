@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../tools/browsers/chromium.js';
-import { openStory, scrollToStep, SHOTS, shownValues } from './story-page';
+import { live, openStory, scrollToStep, SHOTS, shownValues } from './story-page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('language', () => {
     await page.screenshot({ path: `${SHOTS}/switched-to-en.png` });
 
     await page.reload();
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(trouble).toEqual({ errors: [], foreign: [] });
     await page.context().close();

@@ -14,7 +14,7 @@ import { CHROMIUM_FLAGS, chromiumPath, launch } from '../../tools/browsers/chrom
 import { serveDir } from '../../tools/serve.js';
 import { rewriteWorker, type Precache } from '../../vite.sw';
 import { siteFiles } from '../../server/siteFiles.mjs';
-import { allSteps, figureSteps, scrollToStep, SHOTS, shownValues } from './story-page';
+import { allSteps, figureSteps, live, scrollToStep, SHOTS, shownValues } from './story-page';
 
 // Offline is the test server stopped, not the browser's offline emulation: that does not cover the
 // worker's own fetches. Each test has its own browser profile, so that the worker outlives a restart.
@@ -52,7 +52,7 @@ function watch(page: Page, origin: string) {
 /** Opens `url` (or reloads the page) and waits for the story to be live. */
 async function ready(page: Page, url?: string) {
   await (url ? page.goto(url) : page.reload());
-  await page.locator('html[data-ready=""]').waitFor({ state: 'attached', timeout: 15_000 });
+  await live(page, 'html[data-ready=""]');
 }
 
 /** Waits for this page's worker to be installed (its copy complete) and active; returns its scope. */
@@ -243,7 +243,7 @@ describe('a new build while a reader has the story', () => {
       let loads = 0;
       page.on('load', () => loads++);
       await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), prompt.getByRole('button').click()]);
-      await page.locator('html[data-ready=""]').waitFor({ state: 'attached' });
+      await live(page, 'html[data-ready=""]');
       expect(loads).toBe(1);
       expect(await title()).toContain('数说首都工会五年（新版）');
       expect(new URL(page.url()).hash).toBe('#care'); // at the reader's place
@@ -292,7 +292,7 @@ describe('where no worker is registered', () => {
       // Another origin of the same site (another port): a frame the browser would let register, had we asked.
       await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
       const frame = page.frames()[1];
-      await frame.locator('html[data-ready=""]').waitFor({ state: 'attached', timeout: 15_000 });
+      await live(frame, 'html[data-ready=""]');
       await frame.locator('main [data-step]').first().waitFor();
       expect(await registersWithin(context, 4000)).toBe(false);
       expect(await frame.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);

@@ -6,7 +6,7 @@ import { formatFigure } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
 import { serveDir } from '../../tools/serve.js';
-import { openStory, scrollToStep } from './story-page';
+import { live, openStory, scrollToStep } from './story-page';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -146,7 +146,7 @@ describe('a strict Content-Security-Policy', () => {
 
   it('runs the story with no violation', async () => {
     const { page, trouble, context } = await underPolicy('/?lang=en');
-    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await live(page);
     for (const step of ['honours', 'network']) {
       await scrollToStep(page, step);
       await page.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { stepFigures, themes } from '../../src/data/story';
 import type { Step } from '../../src/data/types';
@@ -63,13 +63,22 @@ export async function openStory(
     new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
   await page.goto(base + path);
-  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await live(page);
   // The slides and the embed arrive as code of their own: wait for them to be on screen.
   const mode = new URLSearchParams(path.split('?')[1]?.split('#')[0] ?? '').get('mode');
   if (mode === 'present') await page.locator('.deck [data-slide]').waitFor();
   if (mode === 'presenter') await page.locator('[data-notes]').waitFor();
   if (mode === 'embed') await page.locator('main [data-step]').first().waitFor();
   return { page, trouble };
+}
+
+/**
+ * Waits until the story is live. The built page opened at its top starts its app at the reader's first
+ * gesture (src/main.ts): a scroll event stands in for it; a page that starts at once ignores it.
+ */
+export async function live(page: Page | Frame, ready = 'html[data-ready]'): Promise<void> {
+  await page.evaluate(() => dispatchEvent(new Event('scroll')));
+  await page.locator(ready).waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 /** Scrolls as a reader would reach a step: its top just past the middle of the screen. */

@@ -36,9 +36,10 @@ export function recordStates(): void {
 export const states = (page: EnginePage) =>
   page.evaluate(() => (window as unknown as { __states: Record<string, string[]> }).__states);
 
-/** Opens a page of the story and waits until it is live (`html[data-ready]`). */
+/** Opens a page of the story and waits until it is live (`html[data-ready]`), after a first gesture (`live`). */
 export async function openStory(page: EnginePage, url: string): Promise<void> {
   await page.goto(url);
+  await page.evaluate(() => dispatchEvent(new Event('scroll')));
   await waitFor(`html[data-ready] at ${url}`, () => page.evaluate(() => document.documentElement.hasAttribute('data-ready')), { timeout: 15_000 });
   await page.evaluate(recordStates);
 }
