@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StepEvent } from '../../src/scroll/types';
 
 // scrollama stood in for: the test fires its step-enter callback as its IntersectionObservers would.
-const fake = vi.hoisted(() => ({ enter: (_: { index: number; direction: 'up' | 'down' }) => {}, destroyed: false }));
+const fake = vi.hoisted(() => ({ enter: (_: { index: number; direction: 'up' | 'down' }) => {}, setups: 0, destroyed: false }));
 vi.mock('scrollama', () => ({
   default: () => {
     const scroller = {
-      setup: () => scroller,
+      setup: () => (fake.setups++, scroller),
       onStepEnter: (cb: typeof fake.enter) => ((fake.enter = cb), scroller),
       resize: () => scroller,
       destroy: () => (fake.destroyed = true),
@@ -31,16 +31,39 @@ describe('the page scroll engine', () => {
     vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => (frames.set(++id, f), id));
     vi.stubGlobal('cancelAnimationFrame', (n: number) => frames.delete(n));
     vi.stubGlobal('window', { addEventListener() {}, removeEventListener() {} });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fake.setups = 0;
     fake.destroyed = false;
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   const attach = () => {
     const seen: StepEvent[] = [];
     const node = { querySelectorAll: () => [] } as unknown as HTMLElement;
     const detach = scrollSteps({ offset: 0.6, onEnter: (e) => seen.push(e) })(node) as () => void;
+    vi.runOnlyPendingTimers();
     return { seen, detach };
   };
+
+  it('sets scrollama up in a task of its own, not inside the hydration that attached it', () => {
+    const node = { querySelectorAll: () => [] } as unknown as HTMLElement;
+    const detach = scrollSteps({ offset: 0.6, onEnter: () => {} })(node) as () => void;
+    expect(fake.setups).toBe(0);
+    vi.runOnlyPendingTimers();
+    expect(fake.setups).toBe(1);
+    detach();
+  });
+
+  it('is never set up when detached first', () => {
+    const node = { querySelectorAll: () => [] } as unknown as HTMLElement;
+    (scrollSteps({ offset: 0.6, onEnter: () => {} })(node) as () => void)();
+    vi.runOnlyPendingTimers();
+    expect(fake.setups).toBe(0);
+    expect(fake.destroyed).toBe(false);
+  });
 
   it('reports a step at the next frame, not inside the observer callback that saw it', () => {
     const { seen } = attach();
