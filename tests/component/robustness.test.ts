@@ -65,8 +65,16 @@ describe('the words', () => {
       const keys = keysOf(bundles[lang]) as Parameters<typeof i18n.t>[0][];
       expect(keys.length).toBeGreaterThan(100);
       for (const key of keys) expect(i18n.t(key), key).toBe(reference.t(key));
-      // With values, placeholders are filled by i18next itself.
-      expect(i18n.t('chart.pair', { label: 'L', value: 'V' })).toBe(reference.t('chart.pair', { label: 'L', value: 'V' }));
+      // With values, placeholders are filled by i18next's interpolator: every key with placeholders,
+      // each filled, and one left unfilled.
+      const withValues = keys.filter((key) => reference.t(key).includes('{{'));
+      expect(withValues.length).toBeGreaterThan(40);
+      for (const key of withValues) {
+        const names = [...new Set([...(i18n.t(key, {}).matchAll(/\{\{\s*(\w+)/g) ?? [])].map((m) => m[1]))];
+        const values = Object.fromEntries(names.map((name, i) => [name, `<${name}:${i}>`]));
+        expect(i18n.t(key, values), key).toBe(reference.t(key, values));
+        expect(i18n.t(key, Object.fromEntries(names.slice(1).map((n) => [n, 'x']))), key).toBe(reference.t(key, Object.fromEntries(names.slice(1).map((n) => [n, 'x']))));
+      }
     }
   });
 });
