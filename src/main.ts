@@ -7,6 +7,8 @@ import { canWait, whenWanted } from './lib/whenWanted';
 // theme comes within a screen, so nothing the first paint does not use is fetched before it. Any other
 // page (a mode, a place, the other language, the single file, dev) starts at once.
 const built = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+// On paper the article's sentences show under every step, whether or not the app has started.
+addEventListener('beforeprint', () => document.querySelectorAll('details.source').forEach((d) => d.setAttribute('open', '')));
 const waits =
   import.meta.env.PROD &&
   import.meta.env.MODE !== 'offline' &&

@@ -56,6 +56,16 @@ describe('the built page on a phone', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  it('prints the article’s sentences under every step, the app started or not', async () => {
+    const { page } = await open('/?lang=zh', 390, 844);
+    const sources = page.locator('details.source');
+    expect(await sources.count()).toBeGreaterThan(20);
+    expect(await page.locator('details.source[open]').count()).toBe(0);
+    await page.pdf(); // the browser's Print: beforeprint, then the page on paper
+    expect(await isLive(page)).toBe(false);
+    expect(await page.locator('details.source[open]').count()).toBe(await sources.count());
+    await page.context().close();
+  });
 });
 
 describe('the built page on a projector', () => {
