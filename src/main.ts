@@ -6,7 +6,7 @@ import { canWait, whenWanted } from './lib/whenWanted';
 // (Svelte, i18next, the story's code and words) starts at the reader's first gesture, or as the first
 // theme comes within a screen, so nothing the first paint does not use is fetched before it. Any other
 // page (a mode, a place, the other language, the single file, dev) starts at once.
-const built = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+const built = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'; // the language the build wrote this page in
 // On paper the article's sentences show under every step, whether or not the app has started.
 addEventListener('beforeprint', () => document.querySelectorAll('details.source').forEach((d) => d.setAttribute('open', '')));
 const waits =
@@ -18,7 +18,7 @@ const { wanted, replay } = waits ? whenWanted(document.querySelector('section[da
 
 wanted
   .then(() => lazy(() => import('./start')))
-  .then(({ start }) => start())
+  .then(({ start }) => start(built))
   .then(replay)
   .catch((error: unknown) => {
     // The words or the app could not load (offline, or a deploy replaced them twice): the built page

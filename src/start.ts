@@ -1,8 +1,8 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
+import { loadChart } from './charts/load';
 import { hallAudience, type Hall } from './hall/hallAudience';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
-import { loadChart } from './charts/load';
 import { keepPlace } from './lib/keepPlace';
 import { htmlLang, type Lang } from './lib/lang';
 import { lazy, onBeforeReload } from './lib/lazy';
@@ -11,7 +11,6 @@ import { relativeRoot, type Site } from './lib/site';
 import { UrlWriter } from './lib/urlWriter';
 import { startOffline } from './offline/start';
 
-
 /** The folder the site was published in: every chunk sits in its assets/; the single-file build is the page itself. */
 function siteFolder(): string {
   if (import.meta.env.DEV) return new URL('./', location.href).href;
@@ -19,8 +18,11 @@ function siteFolder(): string {
   return new URL(up, import.meta.url).href;
 }
 
-/** Starts the app on the page: hydrates the built story, or draws the view the URL asks for. */
-export async function start(): Promise<void> {
+/**
+ * Starts the app on the page: hydrates the built story, or draws the view the URL asks for.
+ * `built` is the language the build wrote the page in (main.ts reads it before anything changes it).
+ */
+export async function start(built: Lang): Promise<void> {
   const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
   const urls = new UrlWriter();
   onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
@@ -55,8 +57,6 @@ export async function start(): Promise<void> {
   const audience = import.meta.env.MODE === 'offline' ? null : hallAudience(document);
   const hall: Hall | null = audience ? { audience, root: siteFolder() } : null;
   const i18n = new I18n(params.lang, { [params.lang]: await loadMessages(params.lang, parts) }, parts);
-  // The language of the story the build wrote into this page (read before it is changed below).
-  const prerendered = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
   document.documentElement.lang = htmlLang(params.lang);
 
   const onLang = (lang: Lang) =>
@@ -75,7 +75,7 @@ export async function start(): Promise<void> {
   const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym, hall };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
   const story = params.mode === 'story';
-  if (target.firstElementChild && prerendered === params.lang && story) hydrate(App, { target, props });
+  if (target.firstElementChild && built === params.lang && story) hydrate(App, { target, props });
   else {
     target.replaceChildren();
     mount(App, { target, props });
