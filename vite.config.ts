@@ -16,8 +16,8 @@ const inlineFavicon = (): Plugin => ({
     order: 'post',
     handler: (html) =>
       html.replace(
-        /href="\.?\/favicon\.svg"/,
-        () => `href="data:image/svg+xml,${encodeURIComponent(readFileSync('static/favicon.svg', 'utf8'))}"`,
+        /href="\.?\/icons\/favicon-32\.png"/,
+        () => `href="data:image/png;base64,${readFileSync('static/icons/favicon-32.png').toString('base64')}"`,
       ),
   },
 });
