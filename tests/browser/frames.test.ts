@@ -118,7 +118,7 @@ describe('a phone’s frames', () => {
     const cdp = await page.context().newCDPSession(page);
     const paints: string[] = [];
     cdp.on('Tracing.dataCollected', ({ value }) => {
-      for (const e of value as { name: string; args?: { data?: { frame?: string } } }[]) if (e.name === 'Paint') paints.push(e.args?.data?.frame ?? '');
+      for (const e of value as unknown as { name: string; args?: { data?: { frame?: string } } }[]) if (e.name === 'Paint') paints.push(e.args?.data?.frame ?? '');
     });
     await cdp.send('Tracing.start', { categories: 'devtools.timeline' });
     const before = page.url();
