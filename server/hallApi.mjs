@@ -1,10 +1,10 @@
 // @ts-check
-import { randomBytes } from 'node:crypto';
-import { slideEvent } from './followers.mjs';
-import { decodeUtf8, isJsonType, keyChecker, parseSlide, rateCap, readCapped } from './publish.mjs';
+import { slideEvent, WAITING_EVENT } from './followers.mjs';
+import { NO_SLIDE } from './hallState.mjs';
+import { decodeUtf8, isJsonType, keyChecker, keyTries, parseSlide, rateCap, readCapped } from './publish.mjs';
 import { reply } from './reply.mjs';
 
-/** @typedef {import('./followers.mjs').Slide} Slide */
+/** @typedef {import('./hallState.mjs').HeldSlide} HeldSlide */
 /** @typedef {ReturnType<typeof import('./followers.mjs').createFollowers>} Followers */
 
 const SSE_HEADERS = {
@@ -17,45 +17,59 @@ const SSE_HEADERS = {
 };
 
 /**
- * The live channel under /hall/: the followers' event stream, the presenter's publish, the state.
- * Nothing but an accepted publish (204) changes the state.
+ * The live channel under /hall/: the followers' event stream (`?room=1`: a speaker view's, told the
+ * followers' count too), the presenter's publish, the state. Nothing but an accepted publish (204)
+ * changes the state, and each accepted one is kept (`save`) before the answer goes out.
  * @param {{
  *   key: string,
  *   slideCount: number,
  *   followers: Followers,
  *   mayPublishFrom: (address: string | undefined) => boolean,
+ *   trusted: (address: string | undefined) => boolean,
+ *   held?: HeldSlide,
+ *   save?: (held: HeldSlide) => void,
  *   publishRate?: number,
- * }} options
+ * }} options `trusted`: this laptop, whose wrong keys are not counted against it
  */
-export function hallApi({ key, slideCount, followers, mayPublishFrom, publishRate = 20 }) {
-  const epoch = randomBytes(4).toString('hex'); // tells a restarted server's ids from the last one's
-  let seq = 0;
-  /** @type {Slide} */
-  let slide = { index: 0, black: false };
+export function hallApi({ key, slideCount, followers, mayPublishFrom, trusted, held = NO_SLIDE, save = () => {}, publishRate = 20 }) {
+  /** @type {HeldSlide} */
+  let slide = { ...held };
   const isKey = keyChecker(key);
   const rate = rateCap({ perSecond: publishRate });
-  const current = () => slideEvent(`${epoch}.${seq}`, slide);
+  const tries = keyTries();
+  const current = () => (slide.seq === 0 ? WAITING_EVENT : slideEvent(slide.seq, slide));
+  const seqHeader = () => ({ 'X-Hall-Seq': slide.seq });
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   function events(req, res) {
     if (req.method !== 'GET') return reply(res, 405, 'GET only', { Allow: 'GET' });
-    if (followers.full) {
+    const address = req.socket.remoteAddress ?? '';
+    const watcher = /[?&]room=1(&|$)/.test(req.url ?? '');
+    if (!watcher && !followers.admits(address)) {
       return reply(res, 503, 'The room is full: too many followers. Retrying shortly.', { 'Retry-After': 10 });
     }
     res.removeHeader('Transfer-Encoding'); // with Connection: close, a close-delimited body
     res.writeHead(200, SSE_HEADERS);
+    req.socket.setNoDelay(true);
     // Whatever Last-Event-ID says, the current state goes first: a woken phone or a restarted
     // server's follower is at the live slide at once.
-    followers.add(res, `retry: 1000\n\n${current()}`);
+    followers.add(res, `retry: 1000\n\n${current()}`, { address, watcher });
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function publish(req, res) {
     if (req.method !== 'POST') return reply(res, 405, 'POST only', { Allow: 'POST' });
-    if (!mayPublishFrom(req.socket.remoteAddress)) {
+    const address = req.socket.remoteAddress;
+    if (!mayPublishFrom(address)) {
       return reply(res, 403, 'Publishing is for this laptop only (HALL_REMOTE=1 allows a remote).');
     }
-    if (!isKey(req.headers['x-hall-key'])) return reply(res, 401, 'Missing or wrong x-hall-key.');
+    const counted = !trusted(address);
+    const wait = counted ? tries.wait(address ?? '') : 0;
+    if (wait > 0) return reply(res, 429, 'Too many wrong keys from this address.', { 'Retry-After': wait });
+    if (!isKey(req.headers['x-hall-key'])) {
+      if (counted) tries.fail(address ?? '');
+      return reply(res, 401, 'Missing or wrong x-hall-key.');
+    }
     if (!isJsonType(req.headers['content-type'])) return reply(res, 415, 'application/json only.');
     const body = await readCapped(req);
     if (body === null) {
@@ -65,21 +79,21 @@ export function hallApi({ key, slideCount, followers, mayPublishFrom, publishRat
     }
     const text = decodeUtf8(body);
     const next = text === null ? null : parseSlide(text, slideCount);
-    if (!next) return reply(res, 400, `Expected {"index":<0..${slideCount - 1}>,"black":<bool>}.`);
+    if (!next) return reply(res, 400, `Expected {"index":<0..${slideCount - 1}>,"black":<bool>,"seq":<above ${slide.seq}>}.`);
+    if (next.seq <= slide.seq) return reply(res, 409, `Already at ${slide.seq}: send a higher seq.`, seqHeader());
     if (!rate.take()) return reply(res, 429, 'Too many moves.', { 'Retry-After': 1 });
-    if (next.index !== slide.index || next.black !== slide.black) {
-      slide = next;
-      seq += 1;
-      followers.broadcast(current());
-    }
-    res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+    const moved = next.index !== slide.index || next.black !== slide.black;
+    slide = next;
+    if (moved) followers.broadcast(current());
+    save(slide);
+    res.writeHead(204, { 'Cache-Control': 'no-store', ...seqHeader() }).end();
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   function state(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'GET only', { Allow: 'GET, HEAD' });
-    const body = JSON.stringify(slide);
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    const body = JSON.stringify({ index: slide.index, black: slide.black });
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...seqHeader() });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
@@ -89,7 +103,7 @@ export function hallApi({ key, slideCount, followers, mayPublishFrom, publishRat
   return {
     /** The current slide (a copy). */
     get slide() {
-      return { ...slide };
+      return { index: slide.index, black: slide.black };
     },
     /**
      * Handles `pathname` under /hall/ (404 for anything else there).

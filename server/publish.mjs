@@ -6,11 +6,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 export const MAX_BODY = 256;
 
 /**
- * The one body a publish may carry: `{"index":<int>,"black":<bool>}`, no other key, the index in
- * [0, slideCount). Anything else is null.
+ * The one body a publish may carry: `{"index":<int>,"black":<bool>,"seq":<int>}`, no other key, the
+ * index in [0, slideCount), `seq` from 1 (the publisher's count, above the hall's: an older one is a
+ * replay or a late duplicate). Anything else is null.
  * @param {string} text
  * @param {number} slideCount
- * @returns {Slide | null}
+ * @returns {(Slide & { seq: number }) | null}
  */
 export function parseSlide(text, slideCount) {
   /** @type {unknown} */
@@ -22,11 +23,12 @@ export function parseSlide(text, slideCount) {
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
   const keys = Object.keys(v);
-  if (keys.length !== 2 || !keys.includes('index') || !keys.includes('black')) return null;
-  const { index, black } = /** @type {{ index: unknown, black: unknown }} */ (v);
+  if (keys.length !== 3 || !['index', 'black', 'seq'].every((k) => keys.includes(k))) return null;
+  const { index, black, seq } = /** @type {{ index: unknown, black: unknown, seq: unknown }} */ (v);
   if (typeof black !== 'boolean' || typeof index !== 'number' || !Number.isInteger(index)) return null;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return null;
   if (index < 0 || index >= slideCount) return null;
-  return { index: index + 0, black }; // + 0 turns -0 into 0
+  return { index: index + 0, black, seq }; // + 0 turns -0 into 0
 }
 
 /** `application/json`, with at most a UTF-8 charset parameter. */
@@ -65,6 +67,38 @@ export function rateCap({ perSecond = 20, burst = perSecond, now = () => perform
       if (tokens < 1) return false;
       tokens -= 1;
       return true;
+    },
+  };
+}
+
+/**
+ * Wrong keys counted per address over the last minute: past `perMinute`, that address is refused
+ * (429) until its oldest try is a minute old, whatever key it sends. At most `maxAddresses` are
+ * remembered (the oldest forgotten first), so a flood of addresses cannot fill the memory.
+ * @param {{ perMinute?: number, maxAddresses?: number, now?: () => number }} [options]
+ */
+export function keyTries({ perMinute = 10, maxAddresses = 10_000, now = () => performance.now() } = {}) {
+  /** @type {Map<string, number[]>} an address's wrong tries in the last minute, oldest first */
+  const tries = new Map();
+  const recent = (/** @type {string} */ address) => {
+    const since = now() - 60_000;
+    const list = (tries.get(address) ?? []).filter((t) => t > since);
+    if (list.length === 0) tries.delete(address);
+    return list;
+  };
+  return {
+    /** Seconds until `address` may try again; 0 if it may now. */
+    wait(/** @type {string} */ address) {
+      const list = recent(address);
+      return list.length < perMinute ? 0 : Math.max(1, Math.ceil((list[0] + 60_000 - now()) / 1000));
+    },
+    /** `address` sent a wrong key. */
+    fail(/** @type {string} */ address) {
+      const list = recent(address);
+      list.push(now());
+      tries.delete(address);
+      tries.set(address, list); // newest last, so the first key is the one to forget
+      if (tries.size > maxAddresses) tries.delete(/** @type {string} */ (tries.keys().next().value));
     },
   };
 }

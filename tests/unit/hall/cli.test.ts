@@ -1,6 +1,6 @@
 // The real CLI as a child process on 127.0.0.1 with PORT=0, against a fixture site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Follower, killAll, KEY, makeSite, publish, raw, sleep, startHall, state, type Hall } from './helpers';
+import { Follower, killAll, KEY, makeSite, move, publish, raw, seqOf, sleep, startHall, state, type Hall } from './helpers';
 
 const fixture = makeSite();
 let hall: Hall;
@@ -13,6 +13,8 @@ afterAll(() => {
 });
 
 const CSP = "default-src 'self'; img-src 'self' blob: data:; base-uri 'self'; object-src 'none'; form-action 'none'";
+/** Every page but an embed's: no other site may frame the speaker view (its key) or the slides. */
+const UNFRAMED = `${CSP}; frame-ancestors 'none'`;
 
 describe('hall, started', () => {
   it('prints exactly the four URL lines, the LAN pair first, and nothing else on stdout', () => {
@@ -40,7 +42,7 @@ describe('the site', () => {
     expect(html).toContain(`<meta name="hall-audience" content="${audience}"></head>`);
     expect(html.match(/hall-audience/g)).toHaveLength(1);
     expect(html).not.toContain(KEY);
-    expect(res.headers.get('content-security-policy')).toBe(CSP);
+    expect(res.headers.get('content-security-policy')).toBe(UNFRAMED);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -56,7 +58,7 @@ describe('the site', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
-    expect(asset.headers.get('content-security-policy')).toBe(CSP);
+    expect(asset.headers.get('content-security-policy')).toBe(UNFRAMED);
     const again = await fetch(`${hall.base}/assets/x-abc.js`, { headers: { 'if-none-match': asset.headers.get('etag')! } });
     expect(again.status).toBe(304);
     expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -92,7 +94,16 @@ describe('the site', () => {
     const res = await raw(hall.port, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
     expect(res.status).toBe(404);
     expect(res.text).not.toMatch(/SECRET|x-abc|deck/);
-    expect(res.text).toContain(`Content-Security-Policy: ${CSP}`);
+    expect(res.text).toContain(`Content-Security-Policy: ${UNFRAMED}`);
+  });
+
+  it.each([
+    ['/?mode=presenter', UNFRAMED],
+    ['/en/?mode=present&step=3', UNFRAMED],
+    ['/?mode=embed&section=mass', CSP], // a news page may frame an embed
+    ['/?mode=embed&mode=presenter', CSP], // the page reads the first `mode`, as this does
+  ])('%s may be framed only as an embed', async (path, policy) => {
+    expect((await fetch(hall.base + path)).headers.get('content-security-policy')).toBe(policy);
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS'])('%s / is 405', async (method) => {
@@ -104,23 +115,23 @@ describe('the site', () => {
 
 describe('following', () => {
   it('a follower gets the current state on connect, then each publish (an unchanged one is not resent)', async () => {
-    expect(await publish(hall.base, '{"index":2,"black":false}')).toBe(204);
+    expect(await move(hall.base, 2)).toBe(204);
     const f = new Follower(`${hall.base}/hall/events`);
     try {
       const first = await f.waitFor(1);
       expect(first.event).toBe('slide');
-      expect(first.id).toMatch(/^[0-9a-f]{8}\.\d+$/);
+      expect(first.id).toBe(String(await seqOf(hall.base)));
       expect(f.retry).toBe(1000);
       expect(f.slides).toEqual([{ index: 2, black: false }]);
-      expect(await publish(hall.base, '{"index":3,"black":false}')).toBe(204);
-      expect(await publish(hall.base, '{"index":3,"black":false}')).toBe(204); // same again
-      expect(await publish(hall.base, '{"index":3,"black":true}')).toBe(204);
+      expect(await move(hall.base, 3)).toBe(204);
+      expect(await move(hall.base, 3)).toBe(204); // same again
+      expect(await move(hall.base, 3, true)).toBe(204);
       await f.waitFor(3);
       await sleep(100);
       expect(f.slides).toEqual([{ index: 2, black: false }, { index: 3, black: false }, { index: 3, black: true }]);
-      const seqs = f.events.map((e) => Number(e.id.split('.')[1]));
+      const seqs = f.events.map((e) => Number(e.id));
       expect(seqs[1]).toBe(seqs[0] + 1);
-      expect(seqs[2]).toBe(seqs[1] + 1);
+      expect(seqs[2]).toBe(seqs[1] + 2); // the unchanged publish counted, not sent
       expect(JSON.stringify(f.events)).not.toContain(KEY);
     } finally {
       f.close();
@@ -139,7 +150,7 @@ describe('following', () => {
 });
 
 describe('hostile publishes get 4xx and change nothing', () => {
-  const good = '{"index":1,"black":true}';
+  const good = '{"index":1,"black":true,"seq":1000000}';
   it.each([
     ['no key', good, { 'x-hall-key': '' }, 401],
     ['a wrong key', good, { 'x-hall-key': 'x'.repeat(KEY.length) }, 401],
@@ -151,7 +162,11 @@ describe('hostile publishes get 4xx and change nothing', () => {
     ['malformed JSON', '{"index":1,', {}, 400],
     ['an index out of range', '{"index":5,"black":false}', {}, 400],
     ['a negative index', '{"index":-1,"black":false}', {}, 400],
-    ['another key', '{"index":1,"black":true,"x":0}', {}, 400],
+    ['another key', '{"index":1,"black":true,"seq":1000000,"x":0}', {}, 400],
+    ['no seq (an older speaker view)', '{"index":1,"black":true}', {}, 400],
+    ['a seq of 0', '{"index":1,"black":true,"seq":0}', {}, 400],
+    ['a fractional seq', '{"index":1,"black":true,"seq":1.5}', {}, 400],
+    ['a seq past 2^53', '{"index":1,"black":true,"seq":9007199254740993}', {}, 400],
     ['not UTF-8', Buffer.from([0x7b, 0xff, 0x7d]), {}, 400],
   ])('%s -> %i', async (_, body, headers, status) => {
     const before = await state(hall.base);
@@ -182,9 +197,22 @@ describe('hostile publishes get 4xx and change nothing', () => {
 
   it('past the rate cap, 429', async () => {
     const statuses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => publish(hall.base, JSON.stringify({ index: i % 5, black: false }))),
+      Array.from({ length: 40 }, (_, i) => publish(hall.base, JSON.stringify({ index: i % 5, black: false, seq: 2_000_000 + i }))),
     );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    expect(statuses.every((s) => s === 204 || s === 429)).toBe(true);
+    // Sent at once, they arrive in any order: one behind an accepted higher seq is a 409.
+    expect(statuses.every((s) => s === 204 || s === 429 || s === 409)).toBe(true);
+  });
+
+  it('a replayed publish, or one behind the hall, is 409 and says the hall\u2019s count', async () => {
+    await sleep(1100); // the rate cap above refills
+    const seq = await seqOf(hall.base);
+    const body = JSON.stringify({ index: 4, black: false, seq: seq + 1 });
+    expect(await publish(hall.base, body)).toBe(204);
+    const before = await state(hall.base);
+    const replay = await fetch(`${hall.base}/hall/publish`, { method: 'POST', headers: { 'x-hall-key': KEY, 'content-type': 'application/json' }, body: body.replace('"index":4', '"index":0') });
+    expect(replay.status).toBe(409);
+    expect(replay.headers.get('x-hall-seq')).toBe(String(seq + 1));
+    expect(await state(hall.base)).toEqual(before);
   });
 });

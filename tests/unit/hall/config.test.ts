@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isStale } from '../../../server/buildIfStale.mjs';
-import { hallConfig } from '../../../server/hallConfig.mjs';
+import { hallConfig, isStrongKey, keyBits } from '../../../server/hallConfig.mjs';
 import { isLoopback, isPrivateIPv4, isThisMachine, lanAddress, urlHost } from '../../../server/lanAddress.mjs';
 import { readSlideCount } from '../../../server/readSlideCount.mjs';
 import { escapeAttr, injectMeta, safePath } from '../../../server/siteFiles.mjs';
@@ -58,19 +58,54 @@ describe('who may publish without HALL_REMOTE', () => {
 });
 
 describe('the settings from the environment', () => {
-  it('has defaults: port 8080, a fresh 128-bit key each time, 5000 followers, no remote', () => {
-    const a = hallConfig({});
-    const b = hallConfig({});
-    expect(a).toMatchObject({ port: 8080, maxFollowers: 5000, remote: false, announceHost: undefined, site: undefined });
-    expect(a.key).toMatch(/^[\w-]{22}$/);
-    expect(a.key).not.toBe(b.key);
+  it('has defaults: port 8080, no key given (the state folder keeps one), 5000 followers, 8 a device, no remote', () => {
+    expect(hallConfig({})).toEqual({
+      port: 8080,
+      key: undefined,
+      newKey: false,
+      announceHost: undefined,
+      bind: undefined,
+      remote: false,
+      maxFollowers: 5000,
+      maxPerAddress: 8,
+      site: undefined,
+      state: undefined,
+    });
+    expect(hallConfig({ HALL_KEY: '' }).key).toBeUndefined();
   });
 
   it('reads every variable', () => {
+    const key = 'Kq7-vR2xW9pLm4Tz8Nc3Bh';
     expect(
-      hallConfig({ PORT: '0', HALL_KEY: 'k'.repeat(16), HALL_HOST: '192.168.8.2', HALL_REMOTE: '1', HALL_MAX_FOLLOWERS: '3', HALL_SITE: '/s' }),
-    ).toEqual({ port: 0, key: 'k'.repeat(16), announceHost: '192.168.8.2', remote: true, maxFollowers: 3, site: '/s' });
+      hallConfig({
+        PORT: '0',
+        HALL_KEY: key,
+        HALL_NEW_KEY: '1',
+        HALL_HOST: '192.168.8.2',
+        HALL_BIND: '127.0.0.1',
+        HALL_REMOTE: '1',
+        HALL_MAX_FOLLOWERS: '3',
+        HALL_MAX_PER_ADDRESS: '2',
+        HALL_SITE: '/s',
+        HALL_STATE: '/var/hall',
+      }),
+    ).toEqual({ port: 0, key, newKey: true, announceHost: '192.168.8.2', bind: '127.0.0.1', remote: true, maxFollowers: 3, maxPerAddress: 2, site: '/s', state: '/var/hall' });
     expect(hallConfig({ HALL_REMOTE: 'yes' }).remote).toBe(false); // only "1" opens publishing up
+    expect(hallConfig({ HALL_NEW_KEY: 'yes' }).newKey).toBe(false);
+    expect(hallConfig({ HALL_BIND: '::' }).bind).toBe('::');
+  });
+
+  it.each([
+    ['0123456789abcdef0123456789abcdef', true], // 32 hex digits (openssl rand -hex 16): 165 bits
+    ['Kq7-vR2xW9pLm4Tz8Nc3Bh', true], // 22 characters of every class: 144
+    ['test-key-0123456789abcdef', true], // 25 of three classes: 152
+    ['k'.repeat(16), false], // 16 of one class: 75
+    ['Aa1!Aa1!Aa1!Aa1!', false], // 16 of every class: 105
+    ['abcdefghijklmnopqrstuvwxyzab', true], // 28 lower-case letters: 132 (an upper bound, as for any key)
+    ['abcdefghijklmnopqrstuvwxy', false], // 25: 118
+  ])('key %s is strong enough: %s', (key, ok) => {
+    expect(isStrongKey(key)).toBe(ok);
+    expect(keyBits(key) >= 128).toBe(ok);
   });
 
   it.each([
@@ -79,7 +114,11 @@ describe('the settings from the environment', () => {
     [{ PORT: '80a' }, /PORT/],
     [{ HALL_MAX_FOLLOWERS: '0' }, /HALL_MAX_FOLLOWERS/],
     [{ HALL_KEY: 'short' }, /HALL_KEY/],
-    [{ HALL_KEY: 'has a space in it here' }, /HALL_KEY/],
+    [{ HALL_KEY: 'k'.repeat(16) }, /HALL_KEY.*128 bits/],
+    [{ HALL_KEY: 'has a space in it here and more' }, /HALL_KEY/],
+    [{ HALL_MAX_PER_ADDRESS: '0' }, /HALL_MAX_PER_ADDRESS/],
+    [{ HALL_BIND: 'every' }, /HALL_BIND/],
+    [{ HALL_BIND: '127.0.0.1; rm -rf' }, /HALL_BIND/],
     [{ HALL_HOST: '"><script>' }, /HALL_HOST/],
   ])('%o is refused', (env, message) => expect(() => hallConfig(env)).toThrow(message));
 });

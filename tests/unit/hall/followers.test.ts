@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFollowers, KEEP_ALIVE, slideEvent } from '../../../server/followers.mjs';
+import { createFollowers, KEEP_ALIVE, roomEvent, slideEvent } from '../../../server/followers.mjs';
 
 /** A stream that buffers all it is sent; `reading: false` never drains, like a sleeping phone. */
 function fakeStream(reading = true) {
@@ -27,9 +27,7 @@ function fakeStream(reading = true) {
 
 describe('the slide event', () => {
   it('is an SSE event with the id, the type and exactly the slide', () => {
-    expect(slideEvent('ab12.7', { index: 3, black: true })).toBe(
-      'id: ab12.7\nevent: slide\ndata: {"index":3,"black":true}\n\n',
-    );
+    expect(slideEvent(7, { index: 3, black: true })).toBe('id: 7\nevent: slide\ndata: {"index":3,"black":true}\n\n');
   });
 });
 
@@ -37,14 +35,63 @@ describe('the followers', () => {
   it('take streams up to the cap, then refuse without sending', () => {
     const f = createFollowers({ max: 3 });
     const streams = Array.from({ length: 4 }, () => fakeStream());
-    expect(streams.map((s) => f.add(s, 'hello'))).toEqual([true, true, true, false]);
+    expect(streams.map((s, i) => f.add(s, 'hello', { address: `10.0.0.${i}` }))).toEqual([true, true, true, false]);
     expect(f.size).toBe(3);
-    expect(f.full).toBe(true);
+    expect(f.admits('10.0.0.3')).toBe(false);
     expect(streams[3].sent).toEqual([]);
     streams[0].close(); // a phone leaves: a place frees up
-    expect(f.full).toBe(false);
-    expect(f.add(streams[3], 'hello')).toBe(true);
+    expect(f.admits('10.0.0.3')).toBe(true);
+    expect(f.add(streams[3], 'hello', { address: '10.0.0.3' })).toBe(true);
     f.endAll();
+  });
+
+  it('hold at most `perAddress` streams from one address, its oldest dropped first, even in a full room', () => {
+    const f = createFollowers({ max: 5, perAddress: 3 });
+    const one = Array.from({ length: 6 }, () => fakeStream(false)); // a device that opens and never reads
+    for (const s of one) expect(f.add(s, 'hello', { address: '10.0.0.66' })).toBe(true);
+    expect(one.map((s) => s.destroyed)).toEqual([true, true, true, false, false, false]);
+    expect(f.size).toBe(3);
+    const others = Array.from({ length: 2 }, () => fakeStream());
+    for (const [i, s] of others.entries()) expect(f.add(s, 'hello', { address: `10.0.0.${i}` })).toBe(true);
+    expect(f.admits('10.0.0.9')).toBe(false); // the room is full for a newcomer ...
+    expect(f.admits('10.0.0.66')).toBe(true); // ... but the device at its cap swaps its oldest
+    expect(f.add(fakeStream(), 'hello', { address: '10.0.0.66' })).toBe(true);
+    expect(one[3].destroyed).toBe(true);
+    expect(f.size).toBe(5);
+    f.endAll();
+  });
+
+  it('end each stream after its lifetime, so a vanished phone is let go within a minute', async () => {
+    const f = createFollowers({ lifetimeMs: [30, 40] });
+    const gone = fakeStream(false);
+    f.add(gone, 'hello', { address: '10.0.0.7' });
+    expect(f.size).toBe(1);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(gone.ended).toBe(true);
+    expect(f.size).toBe(0);
+    f.endAll();
+  });
+
+  it('tell watchers (speaker views) the count at once and as it changes, at most once a second; they are not counted', async () => {
+    const f = createFollowers({ max: 1 });
+    const speaker = fakeStream();
+    f.add(fakeStream(), 'hello', { address: '10.0.0.1' });
+    f.add(speaker, 'hello', { address: '127.0.0.1', watcher: true });
+    expect(speaker.sent).toEqual([`hello${roomEvent(1)}`]);
+    expect(f.size).toBe(1);
+    expect(f.watchers).toBe(1);
+    const phones = Array.from({ length: 3 }, () => fakeStream());
+    phones.forEach((p, i) => f.add(p, 'hello', { address: `10.0.0.${i + 2}` })); // the room is full at 1: refused
+    expect(f.size).toBe(1);
+    const g = createFollowers();
+    const watcher = fakeStream();
+    g.add(watcher, '', { watcher: true });
+    for (let i = 0; i < 3; i++) g.add(fakeStream(), '', { address: `10.0.1.${i}` });
+    expect(watcher.sent).toEqual([roomEvent(0)]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(watcher.sent).toEqual([roomEvent(0), roomEvent(3)]); // three joins, one message
+    f.endAll();
+    g.endAll();
   });
 
   it('send the first message, then every broadcast, to each stream', () => {

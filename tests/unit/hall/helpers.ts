@@ -48,13 +48,25 @@ export function killAll() {
   started.clear();
 }
 
-/** Starts `node <script>` and waits for its four URL lines; the 127.0.0.1 lines give the port. */
-export function startHall(env: Record<string, string>, script = join(ROOT, 'server', 'hall.mjs'), cwd = ROOT): Promise<Hall> {
-  const proc = spawn(process.execPath, [script], {
-    cwd,
-    env: { PATH: process.env.PATH, PORT: '0', HALL_KEY: KEY, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A state folder of its own for a hall (never the repository's `.hall/`), removed when the test process ends. */
+export function stateDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hall-state-'));
+  if (stateDirs.length === 0) process.once('exit', () => stateDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  stateDirs.push(dir);
+  return dir;
+}
+const stateDirs: string[] = [];
+
+/**
+ * Starts `node <script>` and waits for its four URL lines; the 127.0.0.1 lines give the port. Its
+ * state folder is a fresh one unless `env.HALL_STATE` names one; `openFiles` starts it under
+ * `ulimit -n`.
+ */
+export function startHall(env: Record<string, string>, script = join(ROOT, 'server', 'hall.mjs'), cwd = ROOT, openFiles?: number): Promise<Hall> {
+  const vars = { PATH: process.env.PATH, PORT: '0', HALL_KEY: KEY, HALL_STATE: env.HALL_STATE ?? stateDir(), ...env };
+  const proc = openFiles
+    ? spawn('bash', ['-c', `ulimit -n ${openFiles} && exec "$0" "$1"`, process.execPath, script], { cwd, env: vars, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [script], { cwd, env: vars, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(proc);
   proc.on('exit', () => started.delete(proc));
   let out = '';
@@ -71,7 +83,7 @@ export function startHall(env: Record<string, string>, script = join(ROOT, 'serv
       const lines = out.split('\n').filter(Boolean);
       if (lines.length < 4) return;
       clearTimeout(timer);
-      const local = lines[2].match(/^audience: http:\/\/127\.0\.0\.1:(\d+)\/\?mode=follow$/);
+      const local = lines[2].match(/^audience: http:\/\/127\.[\d.]+:(\d+)\/\?mode=follow$/);
       if (!local) return fail(new Error(`unexpected line: ${lines[2]}`));
       const port = Number(local[1]);
       ok({ proc, port, base: `http://127.0.0.1:${port}`, lines, stderr: () => err, exited });
@@ -97,9 +109,14 @@ export class Follower {
   private req?: http.ClientRequest;
   private closed = false;
 
+  /** Received when, by this process's clock (performance.now()), one a slide event */
+  at: number[] = [];
+
   constructor(
     readonly url: string,
     readonly reconnect = true,
+    /** The address it connects from (127.0.0.x: another phone to the hall) */
+    readonly localAddress?: string,
   ) {
     this.connect();
   }
@@ -115,7 +132,7 @@ export class Follower {
       if (this.closed || !this.reconnect) return;
       setTimeout(() => this.closed || this.connect(), this.retry);
     };
-    this.req = http.get(this.url, { headers, agent: false }, (res) => {
+    this.req = http.get(this.url, { headers, agent: false, localAddress: this.localAddress }, (res) => {
       this.statuses.push(res.statusCode ?? 0);
       res.setEncoding('utf8');
       let buffer = '';
@@ -143,12 +160,20 @@ export class Follower {
       else if (field === 'event') e.event = value;
       else if (field === 'data') (e.data = value), (isEvent = true);
     }
-    if (isEvent) this.events.push(e);
+    if (isEvent) {
+      this.events.push(e);
+      this.at.push(performance.now());
+    }
   }
 
-  /** The slides received, in order. */
+  /** The slides received, in order (the hall's `waiting` events left out). */
   get slides(): { index: number; black: boolean }[] {
-    return this.events.map((e) => JSON.parse(e.data));
+    return this.events.filter((e) => e.event === 'slide').map((e) => JSON.parse(e.data));
+  }
+
+  /** The slide it shows now (a follower keeps its last through a `waiting`), or null before any. */
+  get shown(): { index: number; black: boolean } | null {
+    return this.slides.at(-1) ?? null;
   }
 
   /** Resolves once `count` events have arrived. */
@@ -182,6 +207,18 @@ export async function publish(base: string, body: string, headers: Record<string
 
 export async function state(base: string): Promise<{ index: number; black: boolean }> {
   return (await fetch(`${base}/hall/state`)).json();
+}
+
+/** The hall's count of accepted publishes (its `X-Hall-Seq`). */
+export async function seqOf(base: string): Promise<number> {
+  const res = await fetch(`${base}/hall/state`);
+  await res.arrayBuffer();
+  return Number(res.headers.get('x-hall-seq'));
+}
+
+/** A publish as the speaker view sends it, with the next `seq`: the status. */
+export async function move(base: string, index: number, black = false, headers: Record<string, string> = {}): Promise<number> {
+  return publish(base, JSON.stringify({ index, black, seq: (await seqOf(base)) + 1 }), headers);
 }
 
 /** Bytes on the wire, unnormalised (fetch would resolve `..`): the status line and the rest. */

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHall } from '../../../server/createHall.mjs';
-import { Follower, KEY, SLIDES, makeSite, publish, sleep, state } from './helpers';
+import { Follower, KEY, SLIDES, makeSite, move, sleep, state } from './helpers';
 
 const fixture = makeSite();
 const hall = createHall({ site: fixture.site, key: KEY, slideCount: SLIDES, announceHost: '192.168.1.20' });
@@ -54,7 +54,8 @@ function fromAddress(to: Server, remoteAddress: string, request: string): Promis
   });
 }
 
-const publishRequest = (body = '{"index":4,"black":false}') =>
+let seq = 0;
+const publishRequest = (body = `{"index":4,"black":false,"seq":${++seq}}`) =>
   `POST /hall/publish HTTP/1.1\r\nHost: h\r\nx-hall-key: ${KEY}\r\ncontent-type: application/json\r\n` +
   `content-length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 
@@ -65,7 +66,7 @@ describe('a publish from another machine', () => {
     ['this laptop, by loopback', '127.0.0.1', 204],
   ])('%s (%s) -> %i', async (_, address, status) => {
     const before = await state(base);
-    expect(await fromAddress(hall, address, publishRequest(`{"index":${(before.index + 1) % SLIDES},"black":false}`))).toBe(status);
+    expect(await fromAddress(hall, address, publishRequest(`{"index":${(before.index + 1) % SLIDES},"black":false,"seq":${++seq}}`))).toBe(status);
     expect((await state(base)).index !== before.index).toBe(status === 204);
   });
 
@@ -90,7 +91,7 @@ describe('a follower cut off on the server side', () => {
       hall.closeAllConnections(); // the server drops every connection (as when a socket is destroyed)
       await sleep(50);
       expect(f.closes).toBe(1);
-      expect(await publish(base, '{"index":1,"black":true}')).toBe(204); // while it is away
+      expect(await move(base, 1, true)).toBe(204); // while it is away
       const caughtUp = await f.waitFor(2, 3000);
       expect(JSON.parse(caughtUp.data)).toEqual({ index: 1, black: true });
       expect(f.statuses).toEqual([200, 200]);

@@ -1,37 +1,67 @@
 // Starting, stopping, restarting and filling up the real CLI (a child process, 127.0.0.1 only).
-import { cpSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../../server/pack.mjs';
-import { Follower, killAll, ROOT, makeSite, publish, sleep, startHall, state } from './helpers';
+import { Follower, killAll, ROOT, makeSite, move, sleep, startHall, state, stateDir } from './helpers';
 
 const fixture = makeSite();
 afterEach(killAll);
 afterAll(() => fixture.cleanup());
 
 describe('the server restarting', () => {
-  it('a follower reconnects by itself to a new server on the same port and catches up', async () => {
-    const first = await startHall({ HALL_SITE: fixture.site });
+  it('comes back at the live slide with the same key: a follower reconnects there and never sees the title', async () => {
+    const dir = stateDir();
+    const first = await startHall({ HALL_SITE: fixture.site, HALL_STATE: dir, HALL_KEY: '' });
+    const key = new URL(first.lines[3].slice('presenter: '.length)).searchParams.get('key')!;
+    await expect.poll(() => first.stderr()).toMatch(/no live slide yet; a new key/);
     const f = new Follower(`${first.base}/hall/events`);
     try {
-      expect(await publish(first.base, '{"index":3,"black":false}')).toBe(204);
+      expect((await f.waitFor(1)).event).toBe('waiting'); // a new hall: nothing live, the phone stays where it is
+      expect(await move(first.base, 3, false, { 'x-hall-key': key })).toBe(204);
       await f.waitFor(2);
       first.proc.kill('SIGKILL'); // a crash: no goodbye on the stream
       await first.exited;
-      // Another key, the same port: the restarted server starts at slide 0; the presenter republishes.
+      expect(statSync(join(dir, 'key')).mode & 0o777).toBe(0o600);
+      const second = await startHall({ HALL_SITE: fixture.site, HALL_STATE: dir, HALL_KEY: '', PORT: String(first.port) });
+      expect(second.lines[3]).toBe(first.lines[3]); // the presenter address printed before still works
+      await expect.poll(() => second.stderr()).toMatch(/resuming at slide 4; the kept key/);
+      const onConnect = await f.waitFor(3, 5000);
+      expect(f.statuses).toEqual([200, 200]);
+      expect(JSON.parse(onConnect.data)).toEqual({ index: 3, black: false });
+      expect(f.slides.map((s) => s.index)).toEqual([3, 3]);
+      expect(await move(second.base, 4, true, { 'x-hall-key': key })).toBe(204);
+      expect(JSON.parse((await f.waitFor(4)).data)).toEqual({ index: 4, black: true });
+      second.proc.kill('SIGKILL');
+      await second.exited;
+      // HALL_NEW_KEY=1: a new key, the slide kept.
+      const third = await startHall({ HALL_SITE: fixture.site, HALL_STATE: dir, HALL_KEY: '', HALL_NEW_KEY: '1', PORT: String(first.port) });
+      expect(third.lines[3]).not.toBe(first.lines[3]);
+      expect(await state(third.base)).toEqual({ index: 4, black: true });
+      expect(await move(third.base, 1, false, { 'x-hall-key': key })).toBe(401);
+      third.proc.kill('SIGKILL');
+    } finally {
+      f.close();
+    }
+  });
+
+  it('a new state folder: followers keep their slide (the hall waits for its presenter), and another key is taken', async () => {
+    const first = await startHall({ HALL_SITE: fixture.site });
+    const f = new Follower(`${first.base}/hall/events`);
+    try {
+      expect(await move(first.base, 3)).toBe(204);
+      await f.waitFor(2);
+      first.proc.kill('SIGKILL');
+      await first.exited;
       const second = await startHall({ HALL_SITE: fixture.site, PORT: String(first.port), HALL_KEY: 'another-key-0123456789' });
-      try {
-        const onConnect = await f.waitFor(3, 5000);
-        expect(f.statuses).toEqual([200, 200]);
-        expect(JSON.parse(onConnect.data)).toEqual({ index: 0, black: false });
-        expect(onConnect.id.split('.')[0]).not.toBe(f.events[0].id.split('.')[0]); // a new epoch
-        expect(await publish(second.base, '{"index":4,"black":true}', { 'x-hall-key': 'another-key-0123456789' })).toBe(204);
-        expect(JSON.parse((await f.waitFor(4)).data)).toEqual({ index: 4, black: true });
-      } finally {
-        second.proc.kill('SIGKILL');
-      }
+      const onConnect = await f.waitFor(3, 5000);
+      expect(onConnect.event).toBe('waiting');
+      expect(f.shown).toEqual({ index: 3, black: false }); // not sent to the title
+      expect(await move(second.base, 4, true, { 'x-hall-key': 'another-key-0123456789' })).toBe(204);
+      expect(JSON.parse((await f.waitFor(4)).data)).toEqual({ index: 4, black: true });
+      second.proc.kill('SIGKILL');
     } finally {
       f.close();
     }
@@ -65,7 +95,7 @@ describe('the follower cap', () => {
       three[0].close();
       await sleep(100);
       const again = new Follower(`${hall.base}/hall/events`, false);
-      expect((await again.waitFor(1)).event).toBe('slide');
+      expect((await again.waitFor(1)).event).toBe('waiting'); // nothing published yet
       again.close();
       expect((await fetch(`${hall.base}/`)).status).toBe(200); // the site still serves when the room is full
     } finally {
@@ -97,11 +127,14 @@ describe('hall:pack', () => {
       expect(imports.filter((name) => !isBuiltin(name))).toEqual([]); // sirv and the rest are inlined
       cpSync(join(out, 'hall.mjs'), join(copy, 'hall.mjs'));
       cpSync(fixture.site, join(copy, 'site'), { recursive: true });
-      const hall = await startHall({}, join(copy, 'hall.mjs'), copy);
+      const hall = await startHall({ HALL_STATE: '' }, join(copy, 'hall.mjs'), copy);
       try {
         expect(await (await fetch(`${hall.base}/en/`)).text()).toContain('<meta name="hall-audience"');
-        expect(await publish(hall.base, '{"index":2,"black":false}')).toBe(204);
+        expect(await move(hall.base, 2)).toBe(204);
         expect(await state(hall.base)).toEqual({ index: 2, black: false });
+        // Its state folder is beside it, not in the site it serves.
+        expect(JSON.parse(readFileSync(join(copy, '.hall', 'state.json'), 'utf8'))).toMatchObject({ index: 2, black: false });
+        expect(existsSync(join(copy, 'site', '.hall'))).toBe(false);
       } finally {
         hall.proc.kill('SIGKILL');
       }

@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, isJsonType, keyChecker, parseSlide, rateCap, readCapped } from '../../../server/publish.mjs';
+import { decodeUtf8, isJsonType, keyChecker, keyTries, parseSlide, rateCap, readCapped } from '../../../server/publish.mjs';
 
 describe('a publish body', () => {
   it.each([
-    ['{"index":0,"black":false}', { index: 0, black: false }],
-    ['{"index":4,"black":true}', { index: 4, black: true }],
-    ['{"black":true,"index":2}', { index: 2, black: true }],
-    [' { "index" : 3 , "black" : false } ', { index: 3, black: false }],
-    ['{"index":-0,"black":false}', { index: 0, black: false }],
+    ['{"index":0,"black":false,"seq":1}', { index: 0, black: false, seq: 1 }],
+    ['{"index":4,"black":true,"seq":77}', { index: 4, black: true, seq: 77 }],
+    ['{"seq":3,"black":true,"index":2}', { index: 2, black: true, seq: 3 }],
+    [' { "index" : 3 , "black" : false , "seq" : 9007199254740991 } ', { index: 3, black: false, seq: 9007199254740991 }],
+    ['{"index":-0,"black":false,"seq":1}', { index: 0, black: false, seq: 1 }],
   ])('%s is the slide %o', (body, slide) => {
     const parsed = parseSlide(body, 5);
     expect(parsed).toEqual(slide);
@@ -17,17 +17,23 @@ describe('a publish body', () => {
   });
 
   it.each([
-    ['{"index":5,"black":false}', 'index = slide count'],
-    ['{"index":-1,"black":false}', 'negative'],
-    ['{"index":1.5,"black":false}', 'not an integer'],
-    ['{"index":"1","black":false}', 'index as a string'],
-    ['{"index":1e400,"black":false}', 'infinite'],
-    ['{"index":1,"black":"false"}', 'black as a string'],
-    ['{"index":1,"black":0}', 'black as a number'],
-    ['{"index":1}', 'black missing'],
-    ['{"black":true}', 'index missing'],
-    ['{"index":1,"black":false,"extra":1}', 'another key'],
-    ['{"index":1,"black":false,"__proto__":{}}', 'a __proto__ key'],
+    ['{"index":5,"black":false,"seq":1}', 'index = slide count'],
+    ['{"index":-1,"black":false,"seq":1}', 'negative'],
+    ['{"index":1.5,"black":false,"seq":1}', 'not an integer'],
+    ['{"index":"1","black":false,"seq":1}', 'index as a string'],
+    ['{"index":1e400,"black":false,"seq":1}', 'infinite'],
+    ['{"index":1,"black":"false","seq":1}', 'black as a string'],
+    ['{"index":1,"black":0,"seq":1}', 'black as a number'],
+    ['{"index":1,"seq":1}', 'black missing'],
+    ['{"black":true,"seq":1}', 'index missing'],
+    ['{"index":1,"black":false}', 'seq missing'],
+    ['{"index":1,"black":false,"seq":0}', 'seq 0: the hall before any publish'],
+    ['{"index":1,"black":false,"seq":-3}', 'seq negative'],
+    ['{"index":1,"black":false,"seq":2.5}', 'seq not whole'],
+    ['{"index":1,"black":false,"seq":"4"}', 'seq as a string'],
+    ['{"index":1,"black":false,"seq":9007199254740992}', 'seq past 2^53 - 1'],
+    ['{"index":1,"black":false,"seq":1,"extra":1}', 'another key'],
+    ['{"index":1,"black":false,"__proto__":{},"seq":1}', 'a __proto__ key'],
     ['[1,false]', 'an array'],
     ['null', 'null'],
     ['1', 'a number'],
@@ -100,5 +106,29 @@ describe('reading a capped body', () => {
   });
   it('refuses a chunked body once it passes the cap', async () => {
     expect(await readCapped(request(['x'.repeat(200), 'y'.repeat(100)]), 256)).toBeNull();
+  });
+});
+
+describe('wrong keys from one address', () => {
+  it('ten a minute, then refused until the oldest is a minute old; other addresses unaffected', () => {
+    let t = 0;
+    const tries = keyTries({ now: () => t });
+    for (let i = 0; i < 10; i++) {
+      expect(tries.wait('10.0.0.9')).toBe(0);
+      tries.fail('10.0.0.9');
+      t += 1000;
+    }
+    expect(tries.wait('10.0.0.9')).toBe(50); // the first try was at 0 s, it is now 10 s
+    expect(tries.wait('10.0.0.10')).toBe(0);
+    t = 60_001;
+    expect(tries.wait('10.0.0.9')).toBe(0); // the first has aged out: one more try
+    tries.fail('10.0.0.9');
+    expect(tries.wait('10.0.0.9')).toBe(1);
+  });
+
+  it('remembers a bounded number of addresses, forgetting the oldest', () => {
+    const tries = keyTries({ perMinute: 1, maxAddresses: 3, now: () => 0 });
+    for (const a of ['a', 'b', 'c', 'd']) tries.fail(a);
+    expect(['a', 'b', 'c', 'd'].map((a) => tries.wait(a) > 0)).toEqual([false, true, true, true]);
   });
 });
