@@ -44,9 +44,9 @@ function makeSite() {
   return dir;
 }
 
-function startServer(site, n) {
+function startServer(site, n, state) {
   const proc = spawn(process.execPath, [join(ROOT, 'server', 'hall.mjs')], {
-    env: { PATH: process.env.PATH, PORT: '0', HALL_KEY: KEY, HALL_SITE: site, HALL_MAX_FOLLOWERS: String(n + 100) },
+    env: { PATH: process.env.PATH, PORT: '0', HALL_KEY: KEY, HALL_SITE: site, HALL_STATE: state, HALL_MAX_FOLLOWERS: String(n + 100) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {
@@ -62,10 +62,13 @@ function startServer(site, n) {
   });
 }
 
+/** The i-th follower's own address: the hall holds at most 8 streams a device, so each is another phone. */
+const phoneAddress = (i) => `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+
 /** One follower: records, per move, when its event arrived (performance.now()). */
-function follow(port, received) {
+function follow(port, received, i) {
   return new Promise((ok, fail) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/hall/events', agent: false }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/hall/events', agent: false, localAddress: phoneAddress(i) }, (res) => {
       if (res.statusCode !== 200) return fail(new Error(`follower got ${res.statusCode}`));
       res.setEncoding('utf8');
       let buffer = '';
@@ -73,7 +76,7 @@ function follow(port, received) {
         const now = performance.now();
         buffer += chunk;
         for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-          const seq = /^id: [0-9a-f]+\.(\d+)$/m.exec(buffer.slice(0, i))?.[1];
+          const seq = /^id: (\d+)$/m.exec(buffer.slice(0, i))?.[1];
           buffer = buffer.slice(i + 2);
           if (seq === undefined) continue;
           if (seq === '0') ok(req);
@@ -87,7 +90,7 @@ function follow(port, received) {
 
 function publish(port, index) {
   return new Promise((ok, fail) => {
-    const body = JSON.stringify({ index, black: false });
+    const body = JSON.stringify({ index, black: false, seq: index });
     const req = http.request(
       { host: '127.0.0.1', port, path: '/hall/publish', method: 'POST', headers: { 'x-hall-key': KEY, 'content-type': 'application/json', 'content-length': body.length } },
       (res) => (res.resume(), res.statusCode === 204 ? ok(undefined) : fail(new Error(`publish got ${res.statusCode}`))),
@@ -101,14 +104,15 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 async function run(site, n) {
   const load = loadavg()[0];
-  const { proc, port } = await startServer(site, n);
+  const state = mkdtempSync(join(tmpdir(), 'hall-bench-state-')); // a new hall each run, never the repo's .hall/
+  const { proc, port } = await startServer(site, n, state);
   const idle = serverUsage(proc.pid);
   /** @type {number[][]} */
   const received = Array.from({ length: MOVES }, () => []);
   const t0 = performance.now();
   const followers = [];
   for (let i = 0; i < n; i += 100) {
-    followers.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => follow(port, received)))));
+    followers.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, (_, j) => follow(port, received, i + j)))));
   }
   const connectS = (performance.now() - t0) / 1000;
   await sleep(500);
@@ -133,6 +137,7 @@ async function run(site, n) {
   for (const req of followers) req.destroy();
   proc.kill('SIGINT');
   await new Promise((r) => proc.once('exit', r));
+  rmSync(state, { recursive: true, force: true });
   return {
     followers: n,
     loadAvg1m: round(load, 2),

@@ -8,9 +8,9 @@ class FakeStream implements SlideStream {
   onopen: ((event: Event) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
   closed = false;
-  #slide: ((event: MessageEvent) => void)[] = [];
-  addEventListener(_type: 'slide', listener: (event: MessageEvent) => void) {
-    this.#slide.push(listener);
+  #listeners: Record<string, ((event: MessageEvent) => void)[]> = {};
+  addEventListener(type: 'slide' | 'waiting' | 'room', listener: (event: MessageEvent) => void) {
+    (this.#listeners[type] ??= []).push(listener);
   }
   close() {
     this.closed = true;
@@ -20,8 +20,8 @@ class FakeStream implements SlideStream {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
-  send(data: string, lastEventId = 'r1.0') {
-    for (const l of this.#slide) l(new MessageEvent('slide', { data, lastEventId }));
+  send(data: string, lastEventId = '1', type = 'slide') {
+    for (const l of this.#listeners[type] ?? []) l(new MessageEvent(type, { data, lastEventId }));
   }
   /** A network error: EventSource reconnects by itself. */
   drop() {
@@ -36,8 +36,9 @@ class FakeStream implements SlideStream {
 }
 
 let streams: FakeStream[];
-let slides: LiveSlide[];
-let ids: string[];
+let slides: (LiveSlide | null)[];
+let ids: number[];
+let rooms: number[];
 let statuses: ChannelStatus[];
 let win: EventTarget;
 let doc: EventTarget & { visibilityState: DocumentVisibilityState };
@@ -48,6 +49,7 @@ beforeEach(() => {
   streams = [];
   slides = [];
   ids = [];
+  rooms = [];
   statuses = [];
   win = new EventTarget();
   doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
@@ -59,6 +61,7 @@ beforeEach(() => {
       ids.push(id);
     },
     (s) => statuses.push(s),
+    { onRoom: (n) => rooms.push(n) },
     { open: () => streams[streams.push(new FakeStream()) - 1], window: win, document: doc, random: () => 0.5 },
   );
 });
@@ -75,8 +78,10 @@ describe('followChannel', () => {
     current().send('{"index":3,"black":false}');
     current().send('{"index":99,"black":false}'); // past the deck
     current().send('<html>');
-    current().send('{"index":4,"black":true}', 'r1.5');
-    expect(ids).toEqual(['r1.0', 'r1.5']); // the run tells a restarted server
+    current().send('{"index":4,"black":true}', '5');
+    current().send('{"index":4,"black":true}', 'r1.6'); // not a count
+    current().send('{"index":4,"black":true}', '0'); // a slide is never count 0
+    expect(ids).toEqual([1, 5]); // the hall's count of publishes, for the speaker view
     expect(slides).toEqual([
       { index: 3, black: false },
       { index: 4, black: true },
@@ -84,12 +89,29 @@ describe('followChannel', () => {
     expect(statuses).toEqual(['connecting', 'live']);
   });
 
-  it('leaves a network error to EventSource, which reconnects by itself', () => {
+  it('passes on a new hall’s `waiting` as no slide, and the room’s count', () => {
     current().open();
+    current().send('{}', '0', 'waiting');
+    current().send('{}', '3', 'waiting'); // only a hall at 0 waits
+    current().send('{"followers":12}', '', 'room');
+    current().send('{"followers":-1}', '', 'room');
+    current().send('{"followers":"12"}', '', 'room');
+    current().send('[12]', '', 'room');
+    expect(slides).toEqual([null]);
+    expect(ids).toEqual([0]);
+    expect(rooms).toEqual([12]);
+  });
+
+  it('leaves a network error to EventSource, which reconnects by itself, and reports only a break over 2 s', () => {
+    current().open();
+    current().drop(); // the hall ended the stream, as it does within every minute
+    vi.advanceTimersByTime(1100);
+    current().open(); // back a second later
+    expect(statuses).toEqual(['connecting', 'live']);
     current().drop();
     vi.advanceTimersByTime(60_000);
     expect(streams).toHaveLength(1);
-    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(statuses).toEqual(['connecting', 'live', 'reconnecting']);
     current().open();
     expect(statuses.at(-1)).toBe('live');
   });

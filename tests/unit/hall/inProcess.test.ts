@@ -82,6 +82,25 @@ describe('a publish from another machine', () => {
   });
 });
 
+describe('wrong keys under HALL_REMOTE', () => {
+  it('from a phone on the Wi-Fi: ten a minute, then 429 (even with the right key); the laptop is never locked out', async () => {
+    const open = createHall({ site: fixture.site, key: KEY, slideCount: SLIDES, remote: true });
+    try {
+      const wrong = () => publishRequest().replace(KEY, 'guess-0123456789abcdefgh');
+      const phone = [];
+      for (let i = 0; i < 11; i++) phone.push(await fromAddress(open, '192.168.1.50', wrong()));
+      expect(phone).toEqual([...Array(10).fill(401), 429]);
+      expect(await fromAddress(open, '192.168.1.50', publishRequest())).toBe(429); // no oracle for the key
+      expect(await fromAddress(open, '192.168.1.51', publishRequest())).toBe(204); // another phone is not punished
+      const laptop = [];
+      for (let i = 0; i < 12; i++) laptop.push(await fromAddress(open, '127.0.0.1', wrong()));
+      expect(new Set(laptop)).toEqual(new Set([401]));
+    } finally {
+      open.hall.close();
+    }
+  });
+});
+
 describe('a follower cut off on the server side', () => {
   it('reconnects by itself and catches up on what it missed', async () => {
     const f = new Follower(`${base}/hall/events`);

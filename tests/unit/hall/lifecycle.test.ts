@@ -1,5 +1,6 @@
 // Starting, stopping, restarting and filling up the real CLI (a child process, 127.0.0.1 only).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,7 +106,58 @@ describe('the follower cap', () => {
   });
 });
 
+describe('one device cannot take the room', () => {
+  it('80 unread streams from one address past a cap of 50: it keeps its newest 8, and a phone from another address gets in', async () => {
+    const hall = await startHall({ HALL_SITE: fixture.site, HALL_MAX_FOLLOWERS: '50' });
+    const hog: http.ClientRequest[] = [];
+    try {
+      const opened = await Promise.all(
+        Array.from({ length: 80 }, () =>
+          new Promise<number>((ok) => {
+            const req = http.get({ host: '127.0.0.1', port: hall.port, path: '/hall/events', agent: false, localAddress: '127.0.0.5' }, (res) => {
+              res.pause(); // never read
+              ok(res.statusCode ?? 0);
+            });
+            req.on('error', () => ok(0));
+            hog.push(req);
+          }),
+        ),
+      );
+      expect(opened.every((status) => status === 200)).toBe(true); // each got in, pushing out its own oldest
+      const phone = new Follower(`${hall.base}/hall/events`, false, '127.0.0.6');
+      const speaker = new Follower(`${hall.base}/hall/events?room=1`, false, '127.0.0.7');
+      try {
+        expect((await phone.waitFor(1)).event).toBe('waiting');
+        expect(phone.statuses).toEqual([200]);
+        await expect.poll(() => speaker.events.filter((e) => e.event === 'room').map((e) => JSON.parse(e.data).followers).at(-1)).toBe(9);
+      } finally {
+        phone.close();
+        speaker.close();
+      }
+    } finally {
+      hog.forEach((r) => r.destroy());
+    }
+  });
+});
+
 describe('failing at start', () => {
+  it('with a state folder inside the served site: a clear message, exit 1', async () => {
+    await expect(startHall({ HALL_SITE: fixture.site, HALL_STATE: join(fixture.site, '.hall') })).rejects.toThrow(/exited 1 .*must not be inside the served site/s);
+  });
+
+  it('with HALL_BIND not an address of this machine: a clear message, exit 1', async () => {
+    await expect(startHall({ HALL_SITE: fixture.site, HALL_BIND: '192.0.2.1' })).rejects.toThrow(/exited 1 .*HALL_BIND=192\.0\.2\.1 is not an address of this machine/s);
+  });
+
+  it('HALL_BIND=127.0.0.2: listens there only, and says so', async () => {
+    const hall = await startHall({ HALL_SITE: fixture.site, HALL_BIND: '127.0.0.2' });
+    expect(hall.lines[2]).toMatch(/^audience: http:\/\/127\.0\.0\.2:\d+\/\?mode=follow$/);
+    expect(hall.lines[0]).toBe(hall.lines[2]); // the address to announce is the one it listens on
+    expect((await fetch(`http://127.0.0.2:${hall.port}/`)).status).toBe(200);
+    await expect(fetch(`http://127.0.0.1:${hall.port}/`)).rejects.toThrow();
+    await expect.poll(() => hall.stderr()).toMatch(/on 127\.0\.0\.2 only \(HALL_BIND\)/);
+  });
+
   it('without data/deck.json: a clear message on stderr, nothing on stdout, exit 1', async () => {
     const site = mkdtempSync(join(tmpdir(), 'hall-nodeck-'));
     cpSync(fixture.site, site, { recursive: true });
