@@ -82,7 +82,7 @@ export function hallApi({ key, slideCount, followers, mayPublishFrom, trusted, h
     if (!next) return reply(res, 400, `Expected {"index":<0..${slideCount - 1}>,"black":<bool>,"seq":<above ${slide.seq}>}.`);
     if (next.seq <= slide.seq) return reply(res, 409, `Already at ${slide.seq}: send a higher seq.`, seqHeader());
     if (!rate.take()) return reply(res, 429, 'Too many moves.', { 'Retry-After': 1 });
-    const moved = next.index !== slide.index || next.black !== slide.black;
+    const moved = slide.seq === 0 || next.index !== slide.index || next.black !== slide.black; // the first ends the wait
     slide = next;
     if (moved) followers.broadcast(current());
     save(slide);

@@ -377,8 +377,9 @@ describe('the hall', () => {
     await zh.page.locator('[data-status="reconnecting"]').waitFor({ timeout: 3000 });
     expect(await shown(zh.page)).toBe(slides[7].id);
 
-    // The same port and key: a new server starts at slide 0; the speaker view publishes where it is.
-    hall = await startHall({ HALL_SITE: DIST, PORT: String(hall.port) });
+    // The same port and state folder: the hall is back at the slide it kept (8), has heard nothing
+    // newer, and the speaker view sends where it is (10).
+    hall = await startHall({ HALL_SITE: DIST, PORT: String(hall.port), HALL_STATE: hall.state });
     const lags = await Promise.all([sees(zh.page, 9, 8000), sees(en.page, 9, 8000)]);
     await speaker.page.locator('[data-hall="live"]').waitFor({ timeout: 5000 });
     expect(await state(hall.base)).toEqual({ index: 9, black: false });
@@ -386,13 +387,16 @@ describe('the hall', () => {
     await Promise.all([sees(zh.page, 10, SOON), sees(en.page, 10, SOON)]);
     console.info(`followers back on the live slide ${lags.join(' / ')} ms after the restart`);
 
-    // Restarted with another key: the phones still reconnect by themselves (to its slide 0), and the
-    // speaker view, whose key is now wrong, says so instead of failing quietly.
+    // Restarted with another key and a state folder of its own: the phones reconnect by themselves
+    // and stay on their slide (the hall waits for a presenter), and the speaker view, whose key is
+    // now wrong, says so instead of failing quietly.
     hall.proc.kill('SIGKILL');
     await hall.exited;
     hall = await startHall({ HALL_SITE: DIST, PORT: String(hall.port), HALL_KEY: 'another-key-0123456789' });
-    await Promise.all([sees(zh.page, 0, 8000), sees(en.page, 0, 8000)]);
     await expect(speaker.page.locator('[data-hall="refused"]').textContent({ timeout: 5000 })).resolves.toContain('密钥错误');
+    await expect.poll(() => zh.page.getByRole('status').first().textContent()).toBe('已连接：等待演讲人');
+    expect(await shown(zh.page)).toBe(slides[10].id);
+    expect(await shown(en.page)).toBe(slides[10].id);
     expect(await shown(speaker.page)).toBe(slides[10].id);
     // Back to the usual key for the tests after this one.
     hall.proc.kill('SIGKILL');

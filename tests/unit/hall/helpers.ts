@@ -33,6 +33,8 @@ export function makeSite(): { dir: string; site: string; cleanup: () => void } {
 
 export interface Hall {
   proc: ChildProcess;
+  /** Its state folder */
+  state: string;
   port: number;
   base: string;
   lines: string[];
@@ -86,7 +88,7 @@ export function startHall(env: Record<string, string>, script = join(ROOT, 'serv
       const local = lines[2].match(/^audience: http:\/\/127\.[\d.]+:(\d+)\/\?mode=follow$/);
       if (!local) return fail(new Error(`unexpected line: ${lines[2]}`));
       const port = Number(local[1]);
-      ok({ proc, port, base: `http://127.0.0.1:${port}`, lines, stderr: () => err, exited });
+      ok({ proc, state: vars.HALL_STATE, port, base: `http://${new URL(lines[2].slice('audience: '.length)).hostname}:${port}`, lines, stderr: () => err, exited });
     });
   });
 }

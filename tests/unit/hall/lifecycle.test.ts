@@ -21,20 +21,22 @@ describe('the server restarting', () => {
     const f = new Follower(`${first.base}/hall/events`);
     try {
       expect((await f.waitFor(1)).event).toBe('waiting'); // a new hall: nothing live, the phone stays where it is
+      expect(await move(first.base, 0, false, { 'x-hall-key': key })).toBe(204); // the talk begins at the title
+      expect(JSON.parse((await f.waitFor(2)).data)).toEqual({ index: 0, black: false });
       expect(await move(first.base, 3, false, { 'x-hall-key': key })).toBe(204);
-      await f.waitFor(2);
+      await f.waitFor(3);
       first.proc.kill('SIGKILL'); // a crash: no goodbye on the stream
       await first.exited;
       expect(statSync(join(dir, 'key')).mode & 0o777).toBe(0o600);
       const second = await startHall({ HALL_SITE: fixture.site, HALL_STATE: dir, HALL_KEY: '', PORT: String(first.port) });
       expect(second.lines[3]).toBe(first.lines[3]); // the presenter address printed before still works
       await expect.poll(() => second.stderr()).toMatch(/resuming at slide 4; the kept key/);
-      const onConnect = await f.waitFor(3, 5000);
+      const onConnect = await f.waitFor(4, 5000);
       expect(f.statuses).toEqual([200, 200]);
       expect(JSON.parse(onConnect.data)).toEqual({ index: 3, black: false });
-      expect(f.slides.map((s) => s.index)).toEqual([3, 3]);
+      expect(f.slides.map((s) => s.index)).toEqual([0, 3, 3]);
       expect(await move(second.base, 4, true, { 'x-hall-key': key })).toBe(204);
-      expect(JSON.parse((await f.waitFor(4)).data)).toEqual({ index: 4, black: true });
+      expect(JSON.parse((await f.waitFor(5)).data)).toEqual({ index: 4, black: true });
       second.proc.kill('SIGKILL');
       await second.exited;
       // HALL_NEW_KEY=1: a new key, the slide kept.
