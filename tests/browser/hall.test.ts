@@ -174,6 +174,30 @@ describe('the hall', () => {
     expect([...speaker.errors, ...zh.errors, ...en.errors]).toEqual([]);
   });
 
+  // The operator sees the room: how many phones follow, and, when the code has stood a minute with
+  // nobody joining, the likely cause in plain words (by the page's clock, not a minute of the test's).
+  it('tells the speaker how many phones follow, and why none may have joined after a minute of the code', async () => {
+    const context = await browser.newContext({ ...LAPTOP, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    opened.push(page);
+    await page.clock.install();
+    await page.goto(`${hall.base}/?mode=presenter&lang=en&key=${KEY}`);
+    await live(page);
+    await page.locator('[data-hall="live"]').waitFor({ timeout: 5000 });
+    await jump(page, 0); // the title, with the code
+    await expect(page.locator('[data-room]').textContent()).resolves.toBe('Phones following: 0');
+    await page.clock.runFor(59_000);
+    expect(await page.locator('[data-nobody]').count()).toBe(0);
+    await page.clock.runFor(2_000);
+    await expect(page.locator('[data-nobody]').textContent()).resolves.toMatch(/client isolation.*another network.*phone hotspot/);
+    await page.screenshot({ path: `${SHOTS}/presenter-1280x800-en-nobody.png` });
+    const phone = await follower('zh-CN');
+    await page.clock.runFor(1_500); // the count is sent at most once a second
+    await page.locator('[data-room="1"]').waitFor({ timeout: 3000 });
+    expect(await page.locator('[data-nobody]').count()).toBe(0);
+    await phone.page.context().close();
+  });
+
   it('shows followers a calm pause, not black, while the presenter blacks the screen out', async () => {
     const speaker = await presenter();
     const [zh, en] = await Promise.all([follower('zh-CN'), follower('en-US')]);
