@@ -38,9 +38,13 @@ const README = `The venue server, packed: needs Node 20 or later and nothing els
 
   node hall.mjs             (PORT=8080 by default; PORT=0 picks a free port)
 
-It prints the audience and presenter URLs. HALL_KEY keeps the presenter's key across restarts,
-HALL_HOST sets the address to announce, HALL_REMOTE=1 lets a phone publish (the key then crosses
+It prints the audience and presenter URLs. The live slide and the presenter key are kept in .hall/
+beside hall.mjs, so a restart (after a crash or Ctrl-C) comes back where the talk was, with the same
+addresses; HALL_NEW_KEY=1 (or deleting .hall/) makes a new key. HALL_HOST sets the address to
+announce, HALL_BIND the one to listen on, HALL_REMOTE=1 lets a phone publish (the key then crosses
 the Wi-Fi in clear), HALL_MAX_FOLLOWERS caps the phones (5000). Ctrl-C stops it.
+
+On the day: venue.md beside this file.
 `;
 
 /** Builds the site, then writes `outDir` afresh: hall.mjs, site/, README.txt. */
@@ -53,6 +57,7 @@ export async function packHall(root = resolve(dirname(fileURLToPath(import.meta.
   await bundleServer(root, outDir);
   cpSync(join(root, 'dist'), join(outDir, 'site'), { recursive: true });
   writeFileSync(join(outDir, 'README.txt'), README);
+  cpSync(join(root, 'docs', 'venue.md'), join(outDir, 'venue.md'));
   return outDir;
 }
 
