@@ -8,7 +8,7 @@ const REFUSAL =
 /**
  * Keeps the laptop's file descriptors for the people in the room. Node times out a request whose
  * headers trickle in, but never a connection that sends nothing at all; here:
- * - a connection must bring its first request within `firstRequestMs`, or it is closed;
+ * - a connection that has sent nothing within `firstRequestMs` is closed;
  * - at most `max` connections are open: a newcomer past that closes the oldest connection still
  *   waiting for its first request (a phone's page load gets in past a pile of idle sockets), and if
  *   every connection is busy, it is answered 503 and closed;
@@ -47,7 +47,8 @@ export function guardConnections(server, { max, firstRequestMs = 10_000, onRefus
       }
     }
     socket.setKeepAlive(true, 30_000);
-    const timer = setTimeout(() => socket.destroy(), firstRequestMs);
+    // One that sent part of a request is Node's to answer (408 at headersTimeout); this one sent nothing.
+    const timer = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), firstRequestMs);
     timer.unref();
     waiting.set(socket, timer);
   });

@@ -23,6 +23,9 @@ import { escapeAttr, siteFiles } from './siteFiles.mjs';
  *   keepAliveMs?: number,
  *   streamLifetimeMs?: [number, number],
  *   publishRate?: number,
+ *   headersTimeoutMs?: number,
+ *   requestTimeoutMs?: number,
+ *   firstRequestMs?: number,
  * }} HallOptions
  */
 
@@ -55,8 +58,15 @@ export function createHall(options) {
   });
   // Limits for receiving a request, checked every second (Node's default, 30 s, made them fire
   // 20 s late); they do not apply to a stream once it is answered.
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 15_000, connectionsCheckingInterval: 1000 });
-  const connections = guardConnections(server, { max: options.maxConnections ?? (options.maxFollowers ?? 5000) + 200 });
+  const server = createServer({
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    requestTimeout: options.requestTimeoutMs ?? 15_000,
+    connectionsCheckingInterval: 1000,
+  });
+  const connections = guardConnections(server, {
+    max: options.maxConnections ?? (options.maxFollowers ?? 5000) + 200,
+    firstRequestMs: options.firstRequestMs ?? 10_000,
+  });
 
   const audienceUrl = () => {
     const address = server.address();

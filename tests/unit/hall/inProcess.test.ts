@@ -1,5 +1,6 @@
 // createHall in this process: what a child process cannot show (a stream cut on the server's
 // side, a publish from another machine's address).
+import net from 'node:net';
 import { Duplex } from 'node:stream';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -78,6 +79,39 @@ describe('a publish from another machine', () => {
       expect(open.hall.api.slide).toEqual({ index: 4, black: false });
     } finally {
       open.hall.close();
+    }
+  });
+});
+
+describe('the time to send a request', () => {
+  // Node checks these every 30 s unless told otherwise: they fired 20 s late.
+  it('fires when it says: slow headers get 408 within a second of the limit; a silent socket is closed', async () => {
+    const quick = createHall({ site: fixture.site, key: KEY, slideCount: SLIDES, headersTimeoutMs: 1000, requestTimeoutMs: 1500, firstRequestMs: 1000 });
+    await new Promise<void>((ok) => quick.listen(0, '127.0.0.1', ok));
+    const port = (quick.address() as AddressInfo).port;
+    const timed = (first: string) =>
+      new Promise<{ ms: number; text: string }>((ok) => {
+        const t0 = performance.now();
+        let text = '';
+        const socket = net.connect(port, '127.0.0.1', () => first && socket.write(first));
+        socket.on('data', (c) => (text += c));
+        socket.on('error', () => {});
+        socket.on('close', () => ok({ ms: performance.now() - t0, text }));
+      });
+    try {
+      const [slow, silent, body] = await Promise.all([
+        timed('GET / HTTP/1.1\r\nHost: h\r\n'),
+        timed(''),
+        timed(`POST /hall/publish HTTP/1.1\r\nHost: h\r\nx-hall-key: ${KEY}\r\ncontent-type: application/json\r\ncontent-length: 40\r\n\r\n{"in`),
+      ]);
+      expect(slow.text).toMatch(/^HTTP\/1\.1 408/);
+      expect(slow.ms).toBeLessThan(2500);
+      expect(silent.ms).toBeGreaterThanOrEqual(950);
+      expect(silent.ms).toBeLessThan(2500);
+      expect(body.text).toMatch(/^HTTP\/1\.1 408/);
+      expect(body.ms).toBeLessThan(3000);
+    } finally {
+      quick.hall.close();
     }
   });
 });
