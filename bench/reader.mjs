@@ -73,9 +73,9 @@ const countFrames = (page) =>
  * page's load. Returns, prefixed by the pace's name: frames over 50 ms and the p95 from the first touch
  * to the end; the first touch's longest task in the 5 s after it; how long after it the story was
  * live (0: before it); the longest task from navigation to the end; what was fetched before live;
- * layout shift.
+ * layout shift. `liveAtLoad`: a page with no `data-ready` mark (the plain page), live once loaded.
  */
-export async function readerRun(context, url, paceName) {
+export async function readerRun(context, url, paceName, { liveAtLoad = false } = {}) {
   const pace = PACES[paceName];
   const { page, cdp } = await slowedPage(context);
   await page.goto(url, { waitUntil: 'load' });
@@ -105,7 +105,7 @@ export async function readerRun(context, url, paceName) {
     const bench = window.__bench;
     bench.stop = true;
     if (bench.ready === null && document.documentElement.hasAttribute('data-ready')) throw new Error('data-ready was set unseen');
-    const ready = bench.ready ?? performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0;
+    const ready = bench.ready ?? performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0; // a page with no live mark: its load
     // What the page fetched before it was live: scripts, styles, fonts, words (the page itself apart).
     const live = performance
       .getEntriesByType('resource')
@@ -117,7 +117,7 @@ export async function readerRun(context, url, paceName) {
   const frames = b.frames.slice(1);
   const touch = b.touch;
   const taskMax = (from, to) => Math.max(0, ...b.tasks.filter(([start]) => start >= from && start <= to).map(([, d]) => d));
-  const ready = b.readyAt;
+  const ready = liveAtLoad ? 0 : b.readyAt; // the plain page is live at its load, before any touch
   return {
     [`${paceName}FramesOver50`]: frames.filter((f) => f > 50).length,
     [`${paceName}FrameP95Ms`]: round(p95(frames)),

@@ -150,7 +150,7 @@ for (let i = 0; i < RUNS; i++) {
       Object.assign(run, await firstView(url));
       for (const pace of Object.keys(PACES)) {
         const ctx = await context();
-        Object.assign(run, await readerRun(ctx, url, pace));
+        Object.assign(run, await readerRun(ctx, url, pace, { liveAtLoad: page.site === 'baseline' }));
         await ctx.close();
       }
     }
