@@ -111,6 +111,13 @@ export function createFollowers({
 
   const [shortest, longest] = lifetimeMs;
 
+  /** The watcher that makes way for a new one once there are `maxWatchers` (the first in arrival order). */
+  const oldestWatcher = () => {
+    if (watchers < maxWatchers) return undefined;
+    for (const [s, e] of streams) if (e.watcher) return s;
+    return undefined;
+  };
+
   return {
     /** Followers, watchers not counted. */
     get size() {
@@ -135,8 +142,7 @@ export function createFollowers({
     add(s, first, { address = '', watcher = false } = {}) {
       const mine = byAddress.get(address) ?? new Set();
       if (!watcher && followers >= max && mine.size < perAddress) return false;
-      // The address's oldest stream makes way (a watcher: the oldest watcher of all).
-      const oldest = watcher && watchers >= maxWatchers ? [...streams].find(([, e]) => e.watcher)?.[0] : mine.size >= perAddress ? mine.values().next().value : undefined;
+      const oldest = watcher ? oldestWatcher() : mine.size >= perAddress ? mine.values().next().value : undefined;
       if (oldest) {
         forget(oldest);
         oldest.destroy();

@@ -66,8 +66,7 @@ describe('connections', () => {
   it('past the cap, a newcomer closes the oldest connection still waiting for its first request', async () => {
     const { port, guard } = await serve(5, 60_000);
     const pile = Array.from({ length: 5 }, () => idle(port));
-    await sleep(100);
-    expect(guard.open).toBe(5);
+    await expect.poll(() => guard.open).toBe(5);
     const page = await get(port); // a phone's page load, past a pile of idle sockets
     expect(page).toEqual({ status: 200, body: 'ok' });
     await pile[0].closed; // the oldest made way
