@@ -1,6 +1,5 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
-import { loadChart } from './charts/load';
 import { hallAudience, type Hall } from './hall/hallAudience';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
 import { keepPlace } from './lib/keepPlace';
@@ -8,15 +7,10 @@ import { htmlLang, type Lang } from './lib/lang';
 import { lazy, onBeforeReload } from './lib/lazy';
 import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
 import { relativeRoot, type Site } from './lib/site';
+import { siteFolder } from './lib/siteFolder';
 import { UrlWriter } from './lib/urlWriter';
 import { startOffline } from './offline/start';
-
-/** The folder the site was published in: every chunk sits in its assets/; the single-file build is the page itself. */
-function siteFolder(): string {
-  if (import.meta.env.DEV) return new URL('./', location.href).href;
-  const up = import.meta.env.MODE === 'offline' ? './' : '../';
-  return new URL(up, import.meta.url).href;
-}
+import { update } from './offline/update.svelte';
 
 /**
  * Starts the app on the page: hydrates the built story, or draws the view the URL asks for.
@@ -36,7 +30,7 @@ export async function start(built: Lang): Promise<void> {
     return child;
   }) : Promise.resolve(null);
   // Offline after the first visit (src/offline): a service worker, not in the single file nor in dev.
-  if (import.meta.env.PROD && import.meta.env.MODE !== 'offline') startOffline(params.mode, siteFolder());
+  if (import.meta.env.PROD && import.meta.env.MODE !== 'offline') startOffline(params.mode, siteFolder(), (worker) => (update.waiting = worker));
   const site: Site = {
     root: relativeRoot(location.href, siteFolder()),
     offline: import.meta.env.MODE === 'offline',
@@ -82,9 +76,6 @@ export async function start(built: Lang): Promise<void> {
   }
 
   document.documentElement.dataset.ready = ''; // the page is live: tests and embeds wait for this
-  // The story's charts' code follows, in a task of its own: every graphic swaps its plain list for its
-  // chart now, not when a fling first brings one near (its evaluation and first mount: 50-60 ms at 4x CPU).
-  if (story) setTimeout(() => void loadChart().catch(() => {}));
   if (params.section && story) {
     await tick();
     document.getElementById(params.section)?.scrollIntoView();

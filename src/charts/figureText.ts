@@ -1,6 +1,7 @@
 import type { Figure } from '../data/types';
-import { formatFigure } from '../lib/format';
+import { formatFigure, numberParts, numberSpec } from '../lib/format';
 import type { I18n } from '../lib/i18n.svelte';
+import { valueWidth } from './fitFont';
 
 /** A figure's words in the current language: its label, its value, and both as one phrase. */
 export function figureText(i18n: I18n) {
@@ -9,5 +10,12 @@ export function figureText(i18n: I18n) {
   const phrase = (f: Figure) => i18n.t('chart.pair', { label: label(f), value: value(f) });
   /** The text alternative of a chart: every figure it shows, at its final value. */
   const alt = (figures: readonly Figure[]) => figures.map(phrase).join(i18n.t('chart.separator'));
-  return { label, value, phrase, alt };
+  /** What a number counting up to `f` needs (charts/reveal.ts): from, to, divisor and decimals, and whether it groups thousands. */
+  const count = (f: Figure, from = 0) => {
+    const spec = numberSpec(f, i18n.lang);
+    return { 'data-count': `${from} ${f.value} ${spec.divisor} ${spec.decimals}`, 'data-grouping': spec.grouping ? '' : undefined };
+  };
+  /** The widest of these values, in half ems: the headline type fits it to its column (ChartFrame). */
+  const fit = (values: readonly Figure[]) => Math.min(30, Math.ceil(2 * Math.max(1, ...values.map((f) => valueWidth(value(f))))));
+  return { label, value, phrase, alt, count, fit, parts: numberParts };
 }

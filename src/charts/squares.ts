@@ -8,18 +8,13 @@ export function unitsPerMark(largest: number, most = 120): number {
 }
 
 /**
- * One grid for several counts of marks, stacked: the column count that gives the largest square,
- * every count drawn at the same square size so that they compare.
+ * The column count for several counts of marks stacked in one grid: the grid about twice as wide as
+ * it is tall (a phone's chart box is wide, a desktop's tall: it reads in both), never wider than 40
+ * nor than the largest count (six squares read best in one row).
  */
-export function sharedGrid(counts: readonly number[], width: number, height: number, maxCell = 48) {
-  let best = { cols: 1, cell: 0 };
-  // On a tie (squares at their largest), the wider grid: six squares read best in one row.
-  for (let cols = 1; cols <= Math.min(40, Math.max(...counts)); cols++) {
-    const rows = counts.reduce((sum, n) => sum + Math.ceil(n / cols), 0);
-    const cell = Math.min(maxCell, width / cols, height / rows);
-    if (cell >= best.cell) best = { cols, cell };
-  }
-  return { cols: best.cols, cell: Math.max(3, Math.floor(best.cell)) };
+export function gridColumns(counts: readonly number[], aspect = 2): number {
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  return Math.max(1, Math.min(40, Math.max(...counts), Math.ceil(Math.sqrt(total * aspect))));
 }
 
 /**

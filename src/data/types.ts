@@ -29,7 +29,7 @@ export type ChartForm =
   | 'waffle' // a share of 100 squares
   | 'slope' // a before/after pair
   | 'ladder' // money paid out or put in, as bars of one scale, each amount named
-  | 'bubbles'; // the service network as one picture // the service network as one picture
+  | 'ranking'; // kinds of one thing (the service network), longest first
 
 /** A figure of the article; `Id` is the literal union of the model's ids (any string while the model declares them). */
 export interface Figure<Id extends string = FigureId> {

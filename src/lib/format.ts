@@ -42,11 +42,26 @@ export function formatFigure(fig: Formattable, lang: Lang, value: number = fig.v
   return lang === 'zh' ? formatZh(fig, value) : formatEn(fig, value);
 }
 
+/** How a figure's number is written in a language: its value divided by `divisor`, at `decimals` places, thousands grouped or not. */
+export interface NumberSpec {
+  divisor: number;
+  decimals: number;
+  grouping: boolean;
+}
+
+/** Chinese keeps the article's 万/亿 and plain digits; English scales to million/billion, with commas. */
+export function numberSpec(fig: Pick<Formattable, 'value' | 'scale'>, lang: Lang): NumberSpec {
+  const divisor = lang === 'zh' ? fig.scale : (EN_SCALES.find((s) => fig.value >= s.at)?.at ?? 1);
+  return { divisor, decimals: decimalsOf(fig.value / divisor), grouping: lang === 'en' };
+}
+
+/** `value` written as the figure's number is (its digits only, no words around them). */
+export const numberText = (value: number, { divisor, decimals, grouping }: NumberSpec): string => digits(value / divisor, decimals, grouping);
+
 function formatZh(fig: Formattable, value: number): string {
-  const scaled = fig.value / fig.scale;
   const q = fig.qualifier;
   const yu = q === 'more' ? ZH_QUALIFIER.more : '';
-  const number = digits(value / fig.scale, decimalsOf(scaled), false);
+  const number = numberText(value, numberSpec(fig, 'zh'));
   const scale = ZH_SCALE[fig.scale];
   const unit = fig.unit === 'yuan' ? '元' : fig.unit === 'percent' ? '%' : (fig.measure ?? '');
   return [
@@ -62,8 +77,7 @@ function formatZh(fig: Formattable, value: number): string {
 
 function formatEn(fig: Formattable, value: number): string {
   const scale = EN_SCALES.find((s) => fig.value >= s.at);
-  const divisor = scale?.at ?? 1;
-  const number = digits(value / divisor, decimalsOf(fig.value / divisor), true);
+  const number = numberText(value, numberSpec(fig, 'en'));
   const unit = fig.unit === 'yuan' ? ' yuan' : fig.unit === 'percent' ? '%' : '';
   const q = fig.qualifier ? EN_QUALIFIER[fig.qualifier] : '';
   return `${q}${number}${scale?.word ?? ''}${unit}`;

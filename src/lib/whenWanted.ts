@@ -1,45 +1,48 @@
 import { langOfUrl, type Lang } from './lang';
 
 /**
- * Whether the built page can wait for its reader before the app starts: the story, in the language it
- * was built in, with no place asked for. Its first screen is the built HTML, and needs no code; any
- * other page starts at once (a mode, a place to scroll to, the other language to draw).
+ * Whether this page is the built story as it stands, to be enhanced rather than drawn: the story, in
+ * the language it was built in (a `#place` is fine: the browser scrolls to it). Any other page (a
+ * mode, a `?section` to scroll to, the other language to draw) starts the whole app at once.
  */
 export function canWait(url: Pick<Location, 'search' | 'hash' | 'pathname'>, built: Lang, languages?: readonly string[]): boolean {
   const query = new URLSearchParams(url.search);
   const mode = query.get('mode');
-  return (
-    (mode === null || mode === 'story') &&
-    !query.has('section') &&
-    !query.has('step') &&
-    url.hash.length <= 1 &&
-    langOfUrl(query, url.pathname, languages) === built
-  );
+  return (mode === null || mode === 'story') && !query.has('section') && !query.has('step') && langOfUrl(query, url.pathname, languages) === built;
 }
 
-/** What a reader does first on a page they are about to use: any of them starts the story. */
+/** What a reader does first on a page they are about to use: any of them starts the story at once. */
 const GESTURES = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'focusin', 'wheel', 'scroll'] as const;
 
+/** Data Saver: nothing the reader has not asked for by a gesture. */
+const savesData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+
 /**
- * Resolves at the reader's first gesture, or once `near` (the first theme) comes within a screen of
- * view, whichever is first. A button pressed before then is pressed again by `replay`, once the story
- * is live (links work without the app).
+ * Resolves when the browser is first idle after the page has loaded, or at the reader's first gesture
+ * if that comes first (with Data Saver on, only then). A button pressed before then is pressed again
+ * by `replay`, once the story is live (links work without scripts).
  */
-export function whenWanted(near: Element | null): { wanted: Promise<void>; replay: () => void } {
-  let pressed: HTMLButtonElement | null = null;
+export function whenWanted(): { wanted: Promise<void>; replay: () => void } {
+  let pressed: HTMLElement | null = null;
   const press = (event: Event) => {
-    pressed = (event.target as Element | null)?.closest?.('button') ?? pressed;
+    pressed = (event.target as Element | null)?.closest?.<HTMLElement>('button') ?? pressed;
   };
   addEventListener('click', press, { capture: true });
   const wanted = new Promise<void>((resolve) => {
-    const seen = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: '0px 0px 100% 0px' });
+    let idle = 0;
     function go() {
       for (const type of GESTURES) removeEventListener(type, go, { capture: true });
-      seen.disconnect();
+      removeEventListener('load', whenIdle);
+      if ('cancelIdleCallback' in window) cancelIdleCallback(idle);
       resolve();
     }
+    function whenIdle() {
+      idle = 'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 200);
+    }
     for (const type of GESTURES) addEventListener(type, go, { capture: true, passive: true });
-    if (near) seen.observe(near);
+    if (savesData()) return;
+    if (document.readyState === 'complete') whenIdle();
+    else addEventListener('load', whenIdle, { once: true });
   });
   const replay = () => {
     removeEventListener('click', press, { capture: true });

@@ -1,13 +1,22 @@
 import type { Mode } from '../lib/params';
-import { update } from './update.svelte';
 import { shouldRegister } from './where';
+
+let started = false;
+let waiting: ServiceWorker | null = null;
+const listeners: ((worker: ServiceWorker) => void)[] = [];
 
 /**
  * Installs the offline copy where it belongs (where.ts), once the first view has loaded and the
  * browser is idle: the registration code and the worker's downloads never compete with it.
- * `folder` is the site's folder, the worker's scope.
+ * `folder` is the site's folder, the worker's scope. `onWaiting` hears of a new build's worker
+ * waiting for the reader's word, now if one already waits. Whichever start the page has calls this
+ * (story/enhance.ts, start.ts, or both in turn): the worker is registered once.
  */
-export function startOffline(mode: Mode, folder: string): void {
+export function startOffline(mode: Mode, folder: string, onWaiting: (worker: ServiceWorker) => void): void {
+  listeners.push(onWaiting);
+  if (waiting) onWaiting(waiting);
+  if (started) return;
+  started = true;
   const here = {
     mode,
     protocol: location.protocol,
@@ -18,7 +27,12 @@ export function startOffline(mode: Mode, folder: string): void {
   if (!shouldRegister(here)) return;
   const register = () =>
     void import('./registerWorker')
-      .then(({ registerWorker }) => registerWorker(folder, (waiting) => (update.waiting = waiting)))
+      .then(({ registerWorker }) =>
+        registerWorker(folder, (worker) => {
+          waiting = worker;
+          for (const listener of listeners) listener(worker);
+        }),
+      )
       .catch((error: unknown) => console.warn('No offline copy of the story:', error)); // the story works online as before
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 500));
   if (document.readyState === 'complete') whenIdle();

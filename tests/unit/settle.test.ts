@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterSettle, FLING_SCREENS_PER_S, SETTLE_MS } from '../../src/scroll/settle';
+import { afterSettle, FLING_SCREENS_PER_S, SETTLE_MS } from '../../src/story/whenGraphicsPlay';
 
 // A page 800 px high that the test scrolls, on the test's clock.
 const page = { scrollY: 0, innerHeight: 800, setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) };

@@ -1,0 +1,113 @@
+import type { Attachment } from 'svelte/attachments';
+import { setReveal } from '../charts/reveal';
+import { scrollSteps } from '../scroll/scrollSteps';
+import { TRIGGER_LINE, type Engine } from '../scroll/types';
+
+/*
+ * When a graphic plays: the story page's one rule.
+ *
+ * Each theme has a sticky panel that holds every one of its steps' graphics, written by the build in
+ * their final geometry; only one is shown at a time. As the reader scrolls:
+ * - the step whose top passes the trigger line is the active one: its words are highlighted, its
+ *   section named over the panel, and its graphic shown, waiting (marks and numbers unseen);
+ * - once the reader rests there (SETTLE_MS with the page moving slower than a fling), it plays.
+ *   A step flung past is shown for a moment, empty, and never plays;
+ * - a graphic the reader leaves waits again, so coming back to it plays it again;
+ * - a graphic already on screen when this starts (the page was read before its script ran) stays
+ *   as it was seen, in full.
+ * Everything here is attributes on markup that is already there (`data-active`, `data-current`,
+ * `data-shown`, and the graphic's `data-reveal`): the same code drives the built page, enhanced
+ * without Svelte (story/enhance.ts), and the story drawn by Svelte (ThemeStory).
+ * Elsewhere a graphic plays the moment it is shown (slides, phones in the hall: a clicker is
+ * immediate; an embed's card reaching the line), and previews and print show it still: whoever
+ * shows it passes `reveal` to StepGraphic.
+ */
+
+/** How long the reader stays at a step before its graphic plays. */
+export const SETTLE_MS = 150;
+/** Faster than this, in screens a second, the reader is flinging, not reading. */
+export const FLING_SCREENS_PER_S = 1.5;
+
+/**
+ * Calls `fn` once the reader has settled: `SETTLE_MS` have passed and, over the last of them, the
+ * page moved slower than a fling. A page that does not scroll itself (an embed that the host page
+ * scrolls) settles after `SETTLE_MS`. Returns the cancel.
+ */
+export function afterSettle(fn: () => void): () => void {
+  let from = window.scrollY;
+  let timer = 0;
+  const check = () => {
+    const y = window.scrollY;
+    const speed = (Math.abs(y - from) / window.innerHeight) * (1000 / SETTLE_MS);
+    if (speed <= FLING_SCREENS_PER_S) return fn();
+    from = y;
+    timer = window.setTimeout(check, SETTLE_MS);
+  };
+  timer = window.setTimeout(check, SETTLE_MS);
+  return () => clearTimeout(timer);
+}
+
+const onScreen = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
+};
+
+interface Options {
+  /** Called with the section id (`data-section` of the step) whenever one of its steps becomes active */
+  onSection?: (sectionId: string) => void;
+  /** What moves the steps: scrollama on the page (the default) */
+  engine?: Engine;
+}
+
+/**
+ * The rule above, for one theme: the element holding its `[data-step]`s (each with `data-section`),
+ * one `[data-slot]` per step in the panel (its graphic inside, `[data-graphic]`), and the running
+ * head's `[data-head]`s (a section id each).
+ */
+export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = {}): Attachment<HTMLElement> {
+  return (theme) => {
+    const steps = Array.from(theme.querySelectorAll<HTMLElement>('[data-step]'));
+    const slots = new Map(Array.from(theme.querySelectorAll<HTMLElement>('[data-slot]'), (s) => [s.dataset.slot, s]));
+    const heads = Array.from(theme.querySelectorAll<HTMLElement>('[data-head]'));
+    const graphicOf = (step: HTMLElement) => slots.get(step.dataset.step)?.querySelector<HTMLElement>('[data-graphic]') ?? null;
+    let active = Math.max(0, steps.findIndex((s) => s.hasAttribute('data-active')));
+    for (const step of steps) {
+      const graphic = graphicOf(step);
+      if (graphic && !(step === steps[active] && onScreen(graphic))) setReveal(graphic, 'wait');
+    }
+    let seen = false; // some of the theme is on screen: a settle the reader has scrolled away from plays nothing
+    const io = new IntersectionObserver((entries) => (seen = entries[entries.length - 1].isIntersecting));
+    io.observe(theme);
+    let stop = () => {};
+    let cancelSettle = () => {};
+
+    const activate = (index: number) => {
+      const [was, now] = [steps[active], steps[index]];
+      if (was !== now) {
+        stop();
+        was.removeAttribute('data-active');
+        slots.get(was.dataset.step)?.removeAttribute('data-shown');
+        const left = graphicOf(was);
+        if (left) setReveal(left, 'wait');
+        now.setAttribute('data-active', '');
+        slots.get(now.dataset.step)?.setAttribute('data-shown', '');
+        for (const head of heads) head.toggleAttribute('data-current', head.dataset.head === now.dataset.section);
+        active = index;
+      }
+      if (now.dataset.section) onSection?.(now.dataset.section);
+      cancelSettle();
+      cancelSettle = afterSettle(() => {
+        const graphic = graphicOf(steps[active]);
+        if (seen && graphic?.dataset.reveal === 'wait') stop = setReveal(graphic, 'play');
+      });
+    };
+
+    const detach = engine({ offset: TRIGGER_LINE, onEnter: ({ index }) => activate(index) })(theme);
+    return () => {
+      stop();
+      cancelSettle();
+      io.disconnect();
+      if (typeof detach === 'function') detach();
+    };
+  };
+}
