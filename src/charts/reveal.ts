@@ -61,7 +61,8 @@ const motionAllowed = () => !window.matchMedia?.('(prefers-reduced-motion: reduc
  */
 export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   const play = state === 'play' && motionAllowed();
-  for (const animation of graphic.getAnimations({ subtree: true })) animation.cancel();
+  // Where the Web Animations API is missing (an old browser, jsdom), the marks simply appear.
+  for (const animation of graphic.getAnimations?.({ subtree: true }) ?? []) animation.cancel();
   const numbers = counts(graphic);
   const write = (c: Count, text: string) => {
     if (text !== c.text) c.el.textContent = c.text = text;
@@ -86,7 +87,7 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   graphic.dataset.state = 'animating';
   const marks = Array.from(graphic.querySelectorAll<SVGElement | HTMLElement>('[data-mark]'), (mark) => {
     const { at, share } = timing(mark);
-    return mark.animate(keyframes(mark), { delay: at * REVEAL_MS, duration: share * REVEAL_MS, easing: EASING, fill: 'backwards' });
+    return mark.animate?.(keyframes(mark), { delay: at * REVEAL_MS, duration: share * REVEAL_MS, easing: EASING, fill: 'backwards' });
   });
   for (const c of numbers) c.el.dataset.pending = ''; // no number shows before its own start: not a 0 the figure is not
   let frame = 0;
@@ -109,6 +110,6 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   frame = requestAnimationFrame(tick);
   return () => {
     cancelAnimationFrame(frame);
-    for (const m of marks) m.cancel();
+    for (const m of marks) m?.cancel();
   };
 }

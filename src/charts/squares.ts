@@ -10,11 +10,13 @@ export function unitsPerMark(largest: number, most = 120): number {
 /**
  * The column count for several counts of marks stacked in one grid: the grid about twice as wide as
  * it is tall (a phone's chart box is wide, a desktop's tall: it reads in both), never wider than 40
- * nor than the largest count (six squares read best in one row).
+ * nor than the largest count; ten or fewer in one row (six squares read best so).
  */
 export function gridColumns(counts: readonly number[], aspect = 2): number {
+  const largest = Math.max(1, ...counts);
+  if (largest <= 10) return largest;
   const total = counts.reduce((sum, n) => sum + n, 0);
-  return Math.max(1, Math.min(40, Math.max(...counts), Math.ceil(Math.sqrt(total * aspect))));
+  return Math.min(40, largest, Math.ceil(Math.sqrt(total * aspect)));
 }
 
 /**

@@ -14,47 +14,34 @@ const steps = themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).filter((
 const byForm = new Map<ChartForm, Step>();
 for (const s of steps) if (!byForm.has(stepFigures(s)[0].chart)) byForm.set(stepFigures(s)[0].chart, s);
 
-function draw(step: Step, progress: number, lang: Lang = 'zh', width = 360, height = 380) {
-  const figures = stepFigures(step);
-  const props: ChartProps = { figures, progress, width, height };
+function draw(step: Step, lang: Lang = 'zh') {
+  const props: ChartProps = { figures: stepFigures(step) };
   return render(Harness, { props: { i18n: makeI18n(lang), component: Chart, props: { ...props } } });
 }
 
 describe('chart forms', () => {
   it('cover all seven forms', () => {
-    expect([...byForm.keys()].sort()).toEqual(['bars', 'bubbles', 'counter', 'ladder', 'slope', 'units', 'waffle']);
+    expect([...byForm.keys()].sort()).toEqual(['bars', 'counter', 'ladder', 'ranking', 'slope', 'units', 'waffle']);
   });
 
   describe.each([...byForm.entries()])('%s', (form, step) => {
-    it.each<Lang>(['zh', 'en'])('shows every figure at its final value when revealed (%s)', (lang) => {
-      const { container } = draw(step, 1, lang);
+    it.each<Lang>(['zh', 'en'])('is written at its final values, for a page read before or without scripts (%s)', (lang) => {
+      const { container } = draw(step, lang);
       for (const f of stepFigures(step)) {
         expect(container.querySelector(`[data-figure="${f.id}"]`)?.textContent).toBe(formatFigure(f, lang));
       }
     });
 
     it('states its figures as a text alternative', () => {
-      draw(step, 0);
+      draw(step);
       const img = screen.getByRole('img');
       for (const f of stepFigures(step)) expect(img.getAttribute('aria-label')).toContain(formatFigure(f, 'zh'));
-    });
-
-    // No number the figure is not (a zero, "0余万人次") shows before its reveal: only labels and empty marks.
-    it('waits unrevealed at progress 0, showing no number', () => {
-      const { container } = draw(step, 0);
-      for (const f of stepFigures(step)) expect(container.querySelector(`[data-figure="${f.id}"]`)?.textContent).toBe('');
-    });
-
-    it('changes what it draws as it reveals', () => {
-      const half = draw(step, 0.5).container.innerHTML;
-      const full = draw(step, 1).container.innerHTML;
-      expect(half).not.toBe(full);
     });
   });
 
   it('grows bars in proportion to their counts', () => {
-    const { container } = draw(byForm.get('bars')!, 1);
-    const widths = [...container.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('width')));
+    const { container } = draw(byForm.get('bars')!);
+    const widths = [...container.querySelectorAll('rect.fill')].map((r) => Number(r.getAttribute('width')));
     // 1247, 295, 1390, 641: the longest bar is the medals' 1390.
     expect(widths.indexOf(Math.max(...widths))).toBe(2);
     expect(widths[1] / widths[2]).toBeCloseTo(295 / 1390, 3);
@@ -62,22 +49,25 @@ describe('chart forms', () => {
 
   it('fills a waffle square per percent, with the fraction of the last', () => {
     const step = steps.find((s) => s.id === 'consultation')!;
-    const { container } = draw(step, 1);
-    const marks = container.querySelector('svg path.mark')!.getAttribute('d')!;
-    const squares = marks.split('M').slice(1).map((sq) => Number(/h([\d.]+)/.exec(sq)![1]));
+    const { container } = draw(step);
+    // The first waffle's rows, each a mark of its own (revealed in turn).
+    const rows = [...container.querySelector('svg')!.querySelectorAll('path.mark')];
+    expect(rows).toHaveLength(10);
+    const squares = rows.flatMap((row) => row.getAttribute('d')!.split('M').slice(1).map((sq) => Number(/h([\d.]+)/.exec(sq)![1])));
     expect(container.querySelector('svg path.slot')!.getAttribute('d')!.split('M')).toHaveLength(101);
     expect(squares).toHaveLength(91); // 90 whole squares and 0.4 of one more: 90.4 %
     expect(squares[90] / squares[0]).toBeCloseTo(0.4, 2);
   });
 
   it('draws one unit square per block of units, and names the block with its classifier', () => {
-    const { container } = draw(steps.find((s) => s.id === 'ankang')!, 1);
-    expect(container.querySelector('path.mark')!.getAttribute('d')!.split('M')).toHaveLength(31); // 3万 firms, a square per 1000
+    const { container } = draw(steps.find((s) => s.id === 'ankang')!);
+    const squares = [...container.querySelectorAll('path.mark')].flatMap((row) => row.getAttribute('d')!.split('M').slice(1));
+    expect(squares).toHaveLength(30); // 3万 firms, a square per 1000
     expect(container.textContent).toContain('每格代表1000家');
   });
 
   it('draws the slope from the 2014 value down to the later one', () => {
-    const { container } = draw(byForm.get('slope')!, 1);
+    const { container } = draw(byForm.get('slope')!);
     const line = container.querySelector('line.line')!;
     expect(Number(line.getAttribute('y2'))).toBeGreaterThan(Number(line.getAttribute('y1')));
     expect(container.querySelector('[data-figure-before="hardship"]')?.textContent).toBe('7666户');
@@ -86,7 +76,7 @@ describe('chart forms', () => {
 
   // Money of one kind on one scale: the unions' payouts and spending, each amount named on its row.
   it('sets a payout on the ladder of the money the unions paid out or put in, every row named and valued', () => {
-    const { container } = draw(byForm.get('ladder')!, 1, 'en');
+    const { container } = draw(byForm.get('ladder')!, 'en');
     const rows = [...container.querySelectorAll('li')];
     expect(rows).toHaveLength(3);
     expect(container.textContent).not.toContain('770 million'); // money at stake in cases is another kind
@@ -99,7 +89,15 @@ describe('chart forms', () => {
 
   it('notes person-times as a cumulative count', () => {
     const step = steps.find((s) => s.id === 'reach')!;
-    draw(step, 1, 'en');
+    draw(step, 'en');
     expect(screen.getByText(/one worker may be counted more than once/)).toBeInTheDocument();
+  });
+
+  it('ranks the service network longest first, each kind named and valued on its row', () => {
+    const { container } = draw(byForm.get('ranking')!, 'en');
+    const order = [...container.querySelectorAll('[data-figure]')].map((el) => el.getAttribute('data-figure'));
+    expect(order).toEqual(['workersHomes', 'warmStations', 'babyRooms', 'serviceStations', 'childcare']);
+    const widths = [...container.querySelectorAll('rect.fill')].map((r) => Number(r.getAttribute('width')));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
   });
 });

@@ -1,31 +1,80 @@
-import { describe, expect, it, vi } from 'vitest';
-import { Reveal } from '../../src/charts/reveal.svelte';
+import { render } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REVEAL_MS } from '../../src/charts/reveal';
+import { themes } from '../../src/data/story';
+import type { Step } from '../../src/data/types';
+import { formatFigure, numberParts } from '../../src/lib/format';
+import StepGraphic from '../../src/story/StepGraphic.svelte';
+import { figure } from '../../src/data/story';
+import Harness from './Harness.svelte';
+import { makeI18n } from './i18n';
 
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const step = (id: string): Step => themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).find((s) => s.id === id)!;
+const draw = (s: Step, reveal: 'wait' | 'play' | 'still') =>
+  render(Harness, { props: { i18n: makeI18n('en'), component: StepGraphic, props: { step: s, reveal, card: '' } } }).container.querySelector<HTMLElement>('[data-graphic]')!;
+const number = (graphic: HTMLElement, id: string) => graphic.querySelector(`[data-figure="${id}"] [data-count]`)!;
 
-// The reveal runs from 0 to 1 over its length, on one timer a chart, and holds where it is stopped.
-// (d3-timer binds the clock when it loads, so these run on real time, with wide margins.)
-describe('Reveal', () => {
-  it('runs from 0 to 1 over its length, then stops', async () => {
-    const reveal = new Reveal();
-    reveal.play(400);
-    expect(reveal.progress).toBe(0);
-    await vi.waitFor(() => expect(reveal.progress).toBeGreaterThan(0));
-    expect(reveal.progress).toBeLessThan(1);
-    await vi.waitFor(() => expect(reveal.progress).toBe(1), { timeout: 2000 });
+// What a reader sees of a graphic, by the attributes CSS and tests read: waiting, animating, done.
+// Frames come from the test's clock (requestAnimationFrame included); the marks' animations are the
+// browser's (Web Animations), recorded here as calls.
+describe('a graphic’s reveal', () => {
+  let animations: { kind: string | undefined; options: KeyframeAnimationOptions }[];
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout'] });
+    animations = [];
+    Element.prototype.animate = function (this: Element, _frames: Keyframe[], options: KeyframeAnimationOptions) {
+      animations.push({ kind: (this as HTMLElement).dataset.mark, options });
+      return { cancel() {} } as Animation;
+    } as Element['animate'];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (Element.prototype as Partial<Element>).animate;
   });
 
-  it('starts again from 0 when played again, and holds where it is stopped', async () => {
-    const reveal = new Reveal();
-    reveal.play(100);
-    await vi.waitFor(() => expect(reveal.progress).toBe(1));
-    const stop = reveal.play(2000);
-    expect(reveal.progress).toBe(0);
-    await vi.waitFor(() => expect(reveal.progress).toBeGreaterThan(0));
-    stop();
-    const held = reveal.progress;
-    await sleep(150);
-    expect(reveal.progress).toBe(held);
-    expect(held).toBeLessThan(1);
+  it('waits with its final numbers written but unseen: no number the figure is not', () => {
+    const g = draw(step('honours'), 'wait');
+    expect(g.dataset.state).toBe('waiting');
+    expect(g.dataset.reveal).toBe('wait'); // CSS hides marks and values
+    expect(number(g, 'modelWorkers').textContent).toBe('1,247');
+    expect(animations).toEqual([]);
+  });
+
+  it('plays: each bar grows in turn and each number counts up to its figure, written once a frame', async () => {
+    const g = draw(step('honours'), 'play');
+    expect(g.dataset.state).toBe('animating');
+    expect(animations.map((a) => a.kind)).toEqual(['grow', 'grow', 'grow', 'grow']);
+    const delays = animations.map((a) => Number(a.options.delay));
+    expect(delays).toEqual([...delays].sort((a, b) => a - b));
+    expect(Math.max(...animations.map((a) => Number(a.options.delay) + Number(a.options.duration)))).toBeLessThanOrEqual(REVEAL_MS + 1);
+
+    const medals = number(g, 'laborMedals'); // the third: it starts later
+    expect(medals.hasAttribute('data-pending')).toBe(true);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS * 0.6);
+    const mid = Number(medals.textContent!.replaceAll(',', ''));
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(1390);
+    expect(medals.hasAttribute('data-pending')).toBe(false);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    expect(g.dataset.state).toBe('done');
+    expect(medals.textContent).toBe('1,390');
+  });
+
+  it('counts a before/after pair from the earlier value down to the later one', async () => {
+    const g = draw(step('hardship'), 'play');
+    expect(animations.map((a) => a.kind).sort()).toEqual(['move', 'tilt']);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS * 0.3);
+    const now = Number(number(g, 'hardship').textContent!.replaceAll(',', ''));
+    expect(now).toBeLessThan(7666);
+    expect(now).toBeGreaterThan(692);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    expect(number(g, 'hardship').textContent).toBe(numberParts(formatFigure(figure('hardship'), 'en'))[1]);
+  });
+
+  it('shows its final state at once when still, with no animation', () => {
+    const g = draw(step('consultation'), 'still');
+    expect(g.dataset.state).toBe('done');
+    expect(animations).toEqual([]);
+    expect(number(g, 'consultationShare').textContent).toBe('90.4');
   });
 });

@@ -1,6 +1,5 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadChart } from '../../src/charts/load';
 import StepGraphic from '../../src/story/StepGraphic.svelte';
 import { themes } from '../../src/data/story';
 import { I18n } from '../../src/lib/i18n.svelte';
@@ -20,13 +19,12 @@ describe('a chart that throws', () => {
   beforeAll(async () => {
     vi.stubGlobal('ResizeObserver', Inert);
     vi.stubGlobal('IntersectionObserver', Inert);
-    await loadChart();
   });
 
   it('is contained: the step lists its figures and says why', () => {
     const step = themes[0].sections[2].steps[1]; // honours: four figures
     const i18n = new I18n('en', bundles);
-    render(Harness, { props: { i18n, component: StepGraphic, props: { step, play: true, card: '', width: 360, height: 360 } } });
+    render(Harness, { props: { i18n, component: StepGraphic, props: { step, reveal: 'play', card: '' } } });
     expect(screen.getByText(/This chart could not be shown/)).toBeInTheDocument();
     for (const value of ['1,247', '295', '1,390', '641']) expect(screen.getByText(value)).toBeInTheDocument();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { figure } from '../../src/data/story';
 import type { FigureId } from '../../src/data/types';
-import { decimalsOf, digits, formatFigure, formatInProse, numberParts, type Formattable } from '../../src/lib/format';
+import { decimalsOf, digits, formatFigure, formatInProse, numberParts, numberSpec, numberText, type Formattable } from '../../src/lib/format';
 
 // Every figure, as a reader sees it in each language. English keeps the article's precision and
 // translates its qualifiers; Chinese is exactly the article's notation (proved in figures.test.ts).
@@ -150,5 +150,19 @@ describe('digits', () => {
         expect(digits(v, decimals, true), `${f.id} ${v}`).toBe(intl.format(v));
       }
     }
+  });
+});
+
+// A counter writes numberText at every frame and ends on it: its last frame must be the figure's own number.
+describe('numberText (what a counter writes)', () => {
+  it.each(figures.flatMap((f) => (['zh', 'en'] as const).map((lang) => [f.id, lang, f] as const)))('%s in %s ends on the figure as formatted', (_, lang, f) => {
+    expect(numberText(f.value, numberSpec(f, lang))).toBe(numberParts(formatFigure(f, lang))[1]);
+  });
+
+  it('runs through in-between values at the final precision', () => {
+    const f = figure('boostFunds'); // 3629万元, 36.29 million yuan
+    expect(numberText(f.value / 2, numberSpec(f, 'zh'))).toBe('1815'); // 3629: no decimals
+    expect(numberText(f.value / 2, numberSpec(f, 'en'))).toBe('18.15');
+    expect(numberText(0, numberSpec(figure('modelWorkers'), 'en'))).toBe('0');
   });
 });

@@ -7,7 +7,7 @@ const at = (href: string) => {
   return { search: url.search, hash: url.hash, pathname: url.pathname };
 };
 
-// Only the story as it was built, with no place asked for, waits for its reader; anything else starts at once.
+// Only the story as it was built is enhanced, when the browser is idle; anything else starts the app at once.
 describe('canWait', () => {
   it.each<[href: string, built: Lang, browser: string, waits: boolean]>([
     ['/', 'zh', 'zh-CN', true],
@@ -20,8 +20,8 @@ describe('canWait', () => {
     ['/', 'zh', 'en-US', false], // the English story, drawn over the Chinese page
     ['/?lang=en', 'zh', 'zh-CN', false],
     ['/en/?lang=zh', 'en', 'en-US', false],
-    ['/#care', 'zh', 'zh-CN', false], // a place to scroll to
-    ['/#%E0%A4%A', 'zh', 'zh-CN', false], // even a malformed one: the app reads it and falls back
+    ['/#care', 'zh', 'zh-CN', true], // a place the browser scrolls to before the page is enhanced
+    ['/#%E0%A4%A', 'zh', 'zh-CN', true], // a malformed one scrolls nowhere; the story's own hash replaces it
     ['/?section=mass', 'zh', 'zh-CN', false],
     ['/?step=3', 'zh', 'zh-CN', false],
     ['/?mode=present', 'zh', 'zh-CN', false],
