@@ -15,8 +15,9 @@ import { update } from './offline/update.svelte';
 /**
  * Starts the app on the page: hydrates the built story, or draws the view the URL asks for.
  * `built` is the language the build wrote the page in (main.ts reads it before anything changes it).
+ * `upgrade`: the page was enhanced (story/enhance.ts) and the reader is somewhere in it: stay there.
  */
-export async function start(built: Lang): Promise<void> {
+export async function start(built: Lang, { upgrade = false } = {}): Promise<void> {
   const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
   const urls = new UrlWriter();
   onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
@@ -76,7 +77,7 @@ export async function start(built: Lang): Promise<void> {
   }
 
   document.documentElement.dataset.ready = ''; // the page is live: tests and embeds wait for this
-  if (params.section && story) {
+  if (params.section && story && !upgrade) {
     await tick();
     document.getElementById(params.section)?.scrollIntoView();
   }

@@ -89,7 +89,10 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
     const { at, share } = timing(mark);
     return mark.animate?.(keyframes(mark), { delay: at * REVEAL_MS, duration: share * REVEAL_MS, easing: EASING, fill: 'backwards' });
   });
-  for (const c of numbers) c.el.dataset.pending = ''; // no number shows before its own start: not a 0 the figure is not
+  for (const c of numbers) {
+    c.el.dataset.pending = ''; // no number shows before its own start: not a 0 the figure is not
+    write(c, numberText(c.from, c.spec));
+  }
   let frame = 0;
   let start = -1;
   const tick = (now: number) => {

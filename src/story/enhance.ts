@@ -34,7 +34,7 @@ export function enhance(built: Lang): void {
     for (const stop of detach) if (typeof stop === 'function') stop();
     flush();
     lazy(() => import('../start'))
-      .then(({ start }) => start(built))
+      .then(({ start }) => start(built, { upgrade: true }))
       .then(() => control?.isConnected && control.click())
       .catch(bootFailed);
   };

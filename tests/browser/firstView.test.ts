@@ -1,4 +1,5 @@
-// The built page is the first view: its app waits for the reader (src/main.ts; README, "Budgets").
+// The built page is the story: it is enhanced when the browser is idle, or at the reader's first
+// gesture with Data Saver on, and the app is hydrated only for a control that needs it (src/main.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -14,9 +15,10 @@ afterAll(async () => {
 });
 
 /** Opens `path` at this size, recording the scripts it fetches; waits until the network is quiet. */
-async function open(path: string, width: number, height: number): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
+async function open(path: string, width: number, height: number, { saveData = false } = {}): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (saveData) await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   const scripts: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
@@ -29,26 +31,24 @@ async function open(path: string, width: number, height: number): Promise<{ page
 const isLive = (page: Page) => page.evaluate(() => document.documentElement.dataset.ready === '');
 
 describe('the built page on a phone', () => {
-  it('fetches none of the app until the reader acts, then goes live and draws', async () => {
+  it('goes live when the browser is idle, with no framework and no words, and plays the graphics it holds', async () => {
     const { page, scripts, errors } = await open('/?lang=zh', 390, 844);
-    // The first view: the language script and the boot, no framework, no i18next, no words.
-    expect(scripts).toEqual(['/lang.js', expect.stringMatching(/^\/assets\/index-[\w-]+\.js$/)]);
-    expect(await isLive(page)).toBe(false);
-    // Meanwhile a theme's graphic shows its figures as plain text, as the page was built.
-    expect(await page.locator('[data-graphic="competitions"] .static').isVisible()).toBe(true);
-
-    await page.mouse.move(200, 600);
-    await page.mouse.wheel(0, 600); // the reader's first gesture
     await page.locator('html[data-ready=""]').waitFor({ state: 'attached', timeout: 15_000 });
-    expect(scripts.length).toBeGreaterThan(2);
+    expect(scripts.slice(0, 2)).toEqual(['/lang.js', expect.stringMatching(/^\/assets\/index-[\w-]+\.js$/)]);
+    expect(scripts.some((s) => /\/enhance-[\w-]+\.js$/.test(s))).toBe(true);
+    expect(scripts.filter((s) => /i18n|Chart-|Story-/.test(s))).toEqual([]); // the app, its charts' code and its words stay on the server
+    // Every graphic is in the page as it was built; the one a reader stops at plays.
+    expect(await page.locator('[data-graphic]').count()).toBe(28);
     await scrollToStep(page, 'honours');
+    await page.locator('[data-graphic="honours"][data-state="animating"]').waitFor({ timeout: 10_000 });
     await page.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 10_000 });
+    expect(scripts.filter((s) => /i18n|Chart-/.test(s))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('presses a button pressed before it was live, once it is', async () => {
-    const { page, errors } = await open('/en/', 390, 844);
+  it('waits for a gesture with Data Saver on, then presses a button pressed before it was live', async () => {
+    const { page, errors } = await open('/en/', 390, 844, { saveData: true });
     expect(await isLive(page)).toBe(false);
     await page.getByRole('button', { name: 'Embed' }).click();
     await page.getByRole('dialog').waitFor({ timeout: 15_000 });
@@ -57,7 +57,7 @@ describe('the built page on a phone', () => {
     await page.context().close();
   });
   it('prints the article’s sentences under every step, the app started or not', async () => {
-    const { page } = await open('/?lang=zh', 390, 844);
+    const { page } = await open('/?lang=zh', 390, 844, { saveData: true });
     const sources = page.locator('details.source');
     expect(await sources.count()).toBeGreaterThan(20);
     expect(await page.locator('details.source[open]').count()).toBe(0);
@@ -69,7 +69,7 @@ describe('the built page on a phone', () => {
 });
 
 describe('the built page on a projector', () => {
-  it('starts with no gesture when the first theme is within a screen', async () => {
+  it('goes live with no gesture once the browser is idle', async () => {
     const { page, errors } = await open('/?lang=zh', 1920, 1080);
     await page.locator('html[data-ready=""]').waitFor({ state: 'attached', timeout: 15_000 });
     expect(errors).toEqual([]);

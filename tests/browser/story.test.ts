@@ -61,8 +61,8 @@ describe.each<[number, number, Lang]>([
 
 describe('a fling', () => {
   // The page's clock is the test's: a step is held at the line for one frame, well under the 150 ms
-  // a step must hold before its chart is drawn.
-  it('draws the step the reader stops at, never the steps it flings past', async () => {
+  // a step must hold before its graphic plays.
+  it('plays the step the reader stops at, never the steps it flings past', async () => {
     const { page, trouble } = await openStory(browser, '/?lang=en', { fakeClock: true });
     await page.clock.pauseAt(Date.now() + 60_000); // from here the page's time moves only when told
     // A step at the line is reported at the page's next frame: at most three frames pass (51 ms).
@@ -72,42 +72,44 @@ describe('a fling', () => {
       for (let frame = 0; frame < 3 && active === 0; frame++) {
         await page.waitForTimeout(200); // real time: scrollama's observers see the step
         await page.clock.runFor(17);
-        active = await page.locator(`[data-step="${id}"].active`).count();
+        active = await page.locator(`[data-step="${id}"][data-active]`).count();
       }
       expect(active, id).toBe(1);
+      expect(await page.locator(`[data-slot="${id}"][data-shown]`).count(), id).toBe(1); // its graphic is the one shown
     };
-    // The page's time runs on until the graphic has revealed (its chart code may still be arriving).
+    const state = (id: string) => page.locator(`[data-graphic="${id}"]`).getAttribute('data-state');
+    // The page's time runs on until the graphic has revealed.
     const revealed = (id: string) =>
       expect
         .poll(
           async () => {
             await page.clock.runFor(250);
-            return page.locator(`[data-graphic="${id}"]`).getAttribute('data-state', { timeout: 1000 }).catch(() => null);
+            return state(id);
           },
           { timeout: 20_000 },
         )
         .toBe('done');
-    await reach('rules'); // a theme's first step is drawn at once
+    await reach('rules');
     await revealed('rules');
+    expect((await states(page)).rules).toContain('animating');
     for (const id of ['reach', 'honours', 'culture']) await reach(id);
-    expect(await page.locator('[data-graphic="rules"]').count()).toBe(1); // still the chart the reader saw last
+    expect(await state('rules')).toBe('waiting'); // left, it waits to play again
     await revealed('culture');
     expect(await shownValues(page, 'culture')).toEqual(expected('culture', 'en'));
     const history = await states(page);
-    expect(history.reach).toBeUndefined();
-    expect(history.honours).toBeUndefined();
+    expect(history.reach).not.toContain('animating');
+    expect(history.honours).not.toContain('animating');
 
-    // Flung on within one step, the reader is not reading yet: its chart waits until the page slows.
-    await reach('competitions'); // the next theme's first step: drawn at once
+    // Flung on within one step, the reader is not reading yet: its graphic waits until the page slows.
+    await reach('competitions');
     await revealed('competitions');
     await reach('studios');
     await page.evaluate(() => window.scrollBy(0, window.innerHeight / 4)); // within 150 ms: 1.7 screens a second
     await page.waitForTimeout(200); // real time: scrollama's observers see that no step crossed the line
     await page.clock.runFor(150);
-    expect(await page.locator('[data-step="studios"].active').count()).toBe(1);
-    expect(await page.locator('[data-graphic="studios"]').count()).toBe(0);
-    expect(await page.locator('[data-graphic="competitions"]').count()).toBe(1);
-    await revealed('studios'); // at rest, it is drawn
+    expect(await page.locator('[data-step="studios"][data-active]').count()).toBe(1);
+    expect(await state('studios')).toBe('waiting');
+    await revealed('studios'); // at rest, it plays
     expect(trouble).toEqual({ errors: [], foreign: [] });
     await page.context().close();
   });
