@@ -15,3 +15,14 @@ export function valueWidth(text: string): number {
   const [before, number, after] = numberParts(text);
   return emWidth(number) + 0.55 * emWidth(before + after);
 }
+
+/**
+ * About how many lines names set one under another take, each with a bar under it, at about `perLine`
+ * ems a line (a phone's column; a wider box needs fewer, and the type is capped anyway): what a plot
+ * of rows divides its height by to size their names (`data-lines`, app.css). Names are set in a
+ * regular weight, about 0.8 of `emWidth`'s bold estimate.
+ */
+export function nameLines(names: readonly string[], perLine = 11): number {
+  const lines = names.reduce((sum, name) => sum + Math.max(1, Math.ceil((0.8 * emWidth(name)) / perLine)) + 1, 0);
+  return Math.min(40, lines);
+}

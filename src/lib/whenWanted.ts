@@ -37,7 +37,8 @@ export function whenWanted(): { wanted: Promise<void>; replay: () => void } {
       resolve();
     }
     function whenIdle() {
-      idle = 'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 200);
+      if ('requestIdleCallback' in window) idle = requestIdleCallback(go, { timeout: 3000 });
+      else setTimeout(go, 200);
     }
     for (const type of GESTURES) addEventListener(type, go, { capture: true, passive: true });
     if (savesData()) return;

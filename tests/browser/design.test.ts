@@ -153,8 +153,6 @@ describe('charts on phones', () => {
     for (const step of figureSteps) {
       await scrollToStep(page, step.id);
       await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
-      // Drawn in its measured box (until measured, a chart is drawn at a guess, unseen).
-      await page.waitForFunction((id) => !document.querySelector(`[data-graphic="${id}"] .settling`), step.id);
       const found = await page.evaluate((id) => {
         const graphic = document.querySelector<HTMLElement>(`[data-graphic="${id}"]`)!;
         const found: string[] = [];
