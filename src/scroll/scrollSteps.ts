@@ -9,8 +9,8 @@ import type { Engine, StepEvent } from './types';
 export const scrollSteps: Engine = ({ offset, onEnter }) => (node) => {
   const scroller = scrollama();
   // Steps are reported at the start of the next frame, not inside scrollama's observer callback: a
-  // chart mounted there leaves the layout dirty, and the next step's callback (its exit, in the same
-  // frame) reads scrollY, which forced that layout a second time (10-30 ms at 4x CPU on a phone).
+  // graphic shown there leaves the layout dirty, and the next step's callback (its exit, in the same
+  // frame) reads scrollY, which would force that layout a second time.
   let pending: StepEvent[] = [];
   let report = 0;
   const flush = () => {
@@ -18,8 +18,7 @@ export const scrollSteps: Engine = ({ offset, onEnter }) => (node) => {
     pending = [];
     for (const event of events) onEnter(event);
   };
-  // Set up in a task of its own, after the story's hydration: the start at the reader's first
-  // gesture is then one long task the shorter (three scrollers' setup: about 65 ms at 4x CPU).
+  // Set up in a task of its own, one theme's at a time: no task of the page's start holds all three.
   let live = false;
   const setup = setTimeout(() => {
     scroller
