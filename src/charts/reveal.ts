@@ -49,6 +49,9 @@ function counts(graphic: HTMLElement): Count[] {
   });
 }
 
+/** Each graphic's running reveal, by its stop. */
+const running = new WeakMap<HTMLElement, () => void>();
+
 const motionAllowed = () => !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
 /**
@@ -61,8 +64,8 @@ const motionAllowed = () => !window.matchMedia?.('(prefers-reduced-motion: reduc
  */
 export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   const play = state === 'play' && motionAllowed();
-  // Where the Web Animations API is missing (an old browser, jsdom), the marks simply appear.
-  for (const animation of graphic.getAnimations?.({ subtree: true }) ?? []) animation.cancel();
+  running.get(graphic)?.(); // not getAnimations(): it brings the page's style up to date first, a forced recalc
+  running.delete(graphic);
   const numbers = counts(graphic);
   const write = (c: Count, text: string) => {
     if (text !== c.text) c.el.textContent = c.text = text;
@@ -85,6 +88,7 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
     return () => {};
   }
   graphic.dataset.state = 'animating';
+  // Where the Web Animations API is missing (an old browser, jsdom), the marks simply appear.
   const marks = Array.from(graphic.querySelectorAll<SVGElement | HTMLElement>('[data-mark]'), (mark) => {
     const { at, share } = timing(mark);
     return mark.animate?.(keyframes(mark), { delay: at * REVEAL_MS, duration: share * REVEAL_MS, easing: EASING, fill: 'backwards' });
@@ -111,8 +115,11 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
     }
   };
   frame = requestAnimationFrame(tick);
-  return () => {
+  const stop = () => {
     cancelAnimationFrame(frame);
     for (const m of marks) m?.cancel();
+    if (running.get(graphic) === stop) running.delete(graphic);
   };
+  running.set(graphic, stop);
+  return stop;
 }
