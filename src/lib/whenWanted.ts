@@ -1,3 +1,4 @@
+import { cancelIdle, whenIdle } from './idle';
 import { langOfUrl, type Lang } from './lang';
 
 /**
@@ -32,18 +33,17 @@ export function whenWanted(): { wanted: Promise<void>; replay: () => void } {
     let idle = 0;
     function go() {
       for (const type of GESTURES) removeEventListener(type, go, { capture: true });
-      removeEventListener('load', whenIdle);
-      if ('cancelIdleCallback' in window) cancelIdleCallback(idle);
+      removeEventListener('load', afterLoad);
+      cancelIdle(idle);
       resolve();
     }
-    function whenIdle() {
-      if ('requestIdleCallback' in window) idle = requestIdleCallback(go, { timeout: 3000 });
-      else setTimeout(go, 200);
+    function afterLoad() {
+      idle = whenIdle(go, { timeout: 3000, fallback: 200 });
     }
     for (const type of GESTURES) addEventListener(type, go, { capture: true, passive: true });
     if (savesData()) return;
-    if (document.readyState === 'complete') whenIdle();
-    else addEventListener('load', whenIdle, { once: true });
+    if (document.readyState === 'complete') afterLoad();
+    else addEventListener('load', afterLoad, { once: true });
   });
   const replay = () => {
     removeEventListener('click', press, { capture: true });

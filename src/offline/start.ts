@@ -1,4 +1,5 @@
 import type { Mode } from '../lib/params';
+import { whenIdle } from '../lib/idle';
 import { shouldRegister } from './where';
 
 let started = false;
@@ -34,7 +35,7 @@ export function startOffline(mode: Mode, folder: string, onWaiting: (worker: Ser
         }),
       )
       .catch((error: unknown) => console.warn('No offline copy of the story:', error)); // the story works online as before
-  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 500));
-  if (document.readyState === 'complete') whenIdle();
-  else addEventListener('load', whenIdle, { once: true });
+  const later = () => whenIdle(register, { timeout: 5000, fallback: 500 });
+  if (document.readyState === 'complete') later();
+  else addEventListener('load', later, { once: true });
 }

@@ -1,5 +1,6 @@
 import type { Attachment } from 'svelte/attachments';
 import { setReveal } from '../charts/reveal';
+import { cancelIdle, whenIdle } from '../lib/idle';
 import { scrollSteps } from '../scroll/scrollSteps';
 import { TRIGGER_LINE, type Engine } from '../scroll/types';
 
@@ -46,10 +47,6 @@ export function afterSettle(fn: () => void): () => void {
   timer = window.setTimeout(check, SETTLE_MS);
   return () => clearTimeout(timer);
 }
-
-/** Runs `fn` when the browser is next idle (at once where it cannot say); returns the handle. */
-const whenIdle = (fn: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : window.setTimeout(fn, 50));
-const cancelIdle = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
 
 const onScreen = (el: Element) => {
   const r = el.getBoundingClientRect();
