@@ -189,7 +189,7 @@ describe('a redeploy while a reader has the page open', () => {
     await page.locator('.deck [data-slide="rules"] [data-graphic][data-state="done"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('.deck [data-slide="rules"] [data-figure="rules"]').textContent()).toBe(formatFigure(figure('rules'), 'zh'));
     expect(loads).toBe(1);
-    expect(new URL(page.url()).searchParams.get('step')).toBe('3');
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('3');
     await page.close();
     await host.close();
     rmSync(next, { recursive: true, force: true });

@@ -160,7 +160,7 @@ describe(`published under ${FOLDER}, with the README's CSP: one visit, then no n
       if (await graphic.count()) await page.locator(`.deck [data-slide="${slides[i].id}"] [data-graphic][data-state="done"]`).waitFor({ timeout: 5000 });
       await page.keyboard.press('PageDown');
     }
-    expect(new URL(page.url()).searchParams.get('step')).toBe('9');
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('9');
     await ready(page, `${site.url}/en/?mode=presenter&lang=en`);
     await page.locator('[data-notes]').waitFor();
     const notes = await page.locator('[data-notes]').textContent();

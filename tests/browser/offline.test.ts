@@ -56,7 +56,7 @@ describe.each<Lang>(['zh', 'en'])('the offline file in %s', (lang) => {
       await page.keyboard.press('PageDown');
     }
     await page.locator(`.deck [data-slide="${slides[6].id}"] [data-graphic][data-state="done"]`).waitFor({ timeout: 5000 });
-    expect(new URL(page.url()).searchParams.get('step')).toBe('7');
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('7');
     await page.screenshot({ path: `${SHOTS}/offline-present-${lang}.png` });
     expect(trouble).toEqual([]);
     await page.context().close();

@@ -47,7 +47,7 @@ describe.each(engines)('the offline file in $name', (engine) => {
     await waitFor('the first slide', async () => (await slide()) === 'title', { timeout: 10_000 });
     await page.press('PageDown');
     await waitFor(`slide ${slides[1].id}`, async () => (await slide()) === slides[1].id);
-    expect(new URL(await page.url()).searchParams.get('step')).toBe('2');
+    await expect.poll(async () => new URL(await page.url()).searchParams.get('step')).toBe('2');
     expect(await page.errors()).toEqual([]);
   });
 });
