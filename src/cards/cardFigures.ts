@@ -1,12 +1,8 @@
-import type { FigureId } from '../data/figures';
-import type { ThemeId } from '../data/types';
+import { heroes, themes } from '../data/story';
 
 /**
- * The share card's three figures, one per theme, each drawn in its theme's colour. `meta.imageAlt`
- * names exactly these (tests/unit/cards.test.ts). No locale import here, so the page can import it.
+ * The share card's three figures, one per theme (the story's heroes: the recap shows the same), each
+ * drawn in its theme's colour. `meta.imageAlt` names exactly these (tests/unit/cards.test.ts). No
+ * locale import here, so the page can import it.
  */
-export const CARD_FIGURES = [
-  { theme: 'political', id: 'modelWorkers' },
-  { theme: 'advanced', id: 'studios' },
-  { theme: 'mass', id: 'consultationShare' },
-] as const satisfies readonly { theme: ThemeId; id: FigureId }[];
+export const CARD_FIGURES = themes.map(({ id }) => ({ theme: id, id: heroes[id] }));

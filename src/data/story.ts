@@ -115,5 +115,5 @@ export const moneyPaidOut: readonly Figure[] = figures.filter((f) => f.chart ===
 /** The earlier value of a before/after pair, as a figure of its own for the formatter. */
 export const earlier = (f: Figure): Figure => ({ ...f, value: f.before?.value ?? f.value, before: undefined });
 
-/** One figure for each theme, the one to remember: the story's ending, the closing slide, the lobby's resting card. */
-export const heroes: Readonly<Record<ThemeId, FigureId>> = { political: 'modelWorkers', advanced: 'studios', mass: 'members' };
+/** One figure for each theme, the one to remember: the story's ending, the closing slide, the lobby's resting card and the share cards. */
+export const heroes: Readonly<Record<ThemeId, FigureId>> = { political: 'modelWorkers', advanced: 'studios', mass: 'consultationShare' };

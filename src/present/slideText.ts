@@ -9,8 +9,8 @@ export function slideText(i18n: I18n, slide: Slide): string {
   return `${i18n.t(`sections.${slide.section.id}`)}. ${textParts(i18n, `steps.${slide.step.id}`, slide.step).join('')}`;
 }
 
-/** A slide's speaker notes, its figures filled in. */
-export function slideNotes(i18n: I18n, slide: Slide): string {
-  if (slide.kind !== 'step') return i18n.t(`notes.${slide.id}`);
-  return textParts(i18n, `notes.${slide.step.id}`, slide.step).join('');
+/** A slide's speaker notes, its figures filled in, split as `textParts` splits (odd parts are values). */
+export function slideNotes(i18n: I18n, slide: Slide): string[] {
+  if (slide.kind !== 'step') return [i18n.t(`notes.${slide.id}`)];
+  return textParts(i18n, `notes.${slide.step.id}`, slide.step);
 }

@@ -170,7 +170,7 @@ describe('the hall', () => {
     expect(new URL(zh.page.url()).searchParams.get('lang')).toBe('en');
     await speaker.page.keyboard.press('PageDown');
     await sees(zh.page, 1, SOON);
-    await expect(zh.page.locator('.follow header.head').textContent()).resolves.toContain('Strengthening');
+    await expect(zh.page.locator('.follow header.head').textContent()).resolves.toContain('A firmer political direction');
     expect([...speaker.errors, ...zh.errors, ...en.errors]).toEqual([]);
   });
 
