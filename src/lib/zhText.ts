@@ -13,3 +13,9 @@ export const zhText = (s: string): string => s.replace(NEXT_TO_CJK, (c) => FULL[
 
 /** True when `s` still has half-width punctuation next to a Chinese character. */
 export const hasHalfWidthPunctuation = (s: string): boolean => new RegExp(NEXT_TO_CJK.source).test(s);
+
+/**
+ * An article sentence as quoted: the collected sentences end where the figure's clause ends, some on
+ * "；" or "，" (the article's sentence goes on); shown so, it ends in "……" (GB/T 15834's omission).
+ */
+export const quoted = (sentence: string): string => sentence.replace(/[；，;,]$/, '……');
