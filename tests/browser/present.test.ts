@@ -84,6 +84,10 @@ describe.each<[number, number, string, number]>([
       await settled(page, slides[i].id);
       await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(i + 1)); // written at most every 400 ms
       problems.push(...(await layoutProblems(page, minPx)).map((p) => `${slides[i].id}: ${p}`));
+      // The running head on one line; the words are the presenter's (notes), not a caption.
+      const head = await page.$$eval('.deck .head', ([el]) => (el ? el.clientHeight - parseFloat(getComputedStyle(el).paddingBottom) > 1.5 * parseFloat(getComputedStyle(el).lineHeight) : false));
+      if (head) problems.push(`${slides[i].id}: the running head wraps`);
+      if (await page.locator('.deck .caption').count()) problems.push(`${slides[i].id}: a caption under the graphic`);
       // What each number counts is read from the back of a hall: at least 37 px on a 1080p projector.
       if (width === 1920) {
         const labels = await page.$$eval('.deck .label', (els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
@@ -191,6 +195,7 @@ describe('autoplay', () => {
       fakeClock: true,
     });
     expect(await current(page)).toBe(slides[slides.length - 2].id);
+    expect(await page.locator('.deck .caption').count(), 'the lobby, with no presenter, shows the words').toBe(1);
     await page.clock.runFor(3100);
     expect(await current(page)).toBe('end');
     await page.clock.runFor(3000);
@@ -227,6 +232,10 @@ describe('the speaker view', () => {
     await presenter.locator('[data-notes]').waitFor();
     await expect(presenter.locator('[data-notes]').textContent()).resolves.toContain('1100万人次');
     await expect(presenter.locator('[data-elapsed]').textContent()).resolves.toMatch(/^\d\d:\d\d:\d\d$/);
+    await expect(presenter.locator('.bar time').nth(1).textContent(), 'a 24-hour clock').resolves.toMatch(/^\d\d:\d\d:\d\d$/);
+    // Both slides are drawn as the hall sees them (1920 x 1080), scaled into their boxes.
+    const stages = await presenter.$$eval('.stage', (els) => els.map((el) => [el.offsetWidth, Math.round(el.getBoundingClientRect().width - el.parentElement!.clientWidth)]));
+    expect(stages).toEqual([[1920, 0], [1920, 0]]);
 
     const [audience] = await Promise.all([context.waitForEvent('page'), presenter.getByRole('button', { name: '打开观众窗口' }).click()]);
     audience.on('pageerror', (e) => errors.push(e.message));

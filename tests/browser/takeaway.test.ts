@@ -30,14 +30,14 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const label = (f: Figure, lang: Lang) => bundles[lang].figures[f.id as keyof (typeof bundles)['zh']['figures']];
 
 describe.each<Lang>(['zh', 'en'])('the printed handout in %s', (lang) => {
-  it('fits every figure, its chart whole, on at most 8 A4 pages, with no controls', async () => {
+  it('fits every figure, its chart whole, on at most 6 A4 pages, says each thing once, with no controls', async () => {
     const { page, trouble } = await openStory(browser, `/?mode=print&lang=${lang}`, { viewport: { width: 1000, height: 1400 } });
     await page.locator('[data-handout] [data-block="visits"] [data-figure]').first().waitFor();
     const pdf = join(out, `handout-${lang}.pdf`);
     writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    expect(pages).toBeLessThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(6);
     expect(info).toMatch(/Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts/); // A4
     const text = Array.from({ length: pages }, (_, i) =>
       squash(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' })),
@@ -49,6 +49,12 @@ describe.each<Lang>(['zh', 'en'])('the printed handout in %s', (lang) => {
     const start = (f: Figure) => squash(label(f, lang)).slice(0, lang === 'zh' ? 5 : 12);
     const apart = figures.filter((f) => !text.some((t) => t.includes(digits(f)) && t.includes(start(f))));
     expect(apart.map((f) => `${f.id}: ${formatFigure(f, lang)} / ${label(f, lang)}`)).toEqual([]);
+    // One money ladder; each article sentence once, none left hanging on a "；".
+    expect(await page.locator('[data-handout] [data-form="ladder"]').count()).toBe(1);
+    const quotes = await page.locator('[data-handout] blockquote').allTextContents();
+    expect(quotes.length).toBe(new Set(figures.map((f) => f.quote)).size);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(quotes.filter((q) => /[；，]$/.test(q))).toEqual([]);
     // No button or slide chrome on paper.
     const all = text.join('');
     for (const chrome of [bundles[lang].takeaway.print, bundles[lang].ui.embed, bundles[lang].ui.otherLang]) expect(all).not.toContain(squash(chrome));

@@ -93,7 +93,10 @@ describe('Glance', () => {
     for (const f of figures) {
       const cell = table.querySelector(`[data-glance="${f.id}"]`);
       expect(cell?.textContent).toContain(formatFigure(f, lang));
+      expect(cell?.querySelector('.value')?.textContent, 'a value that never breaks').toBe(formatFigure(f.before ? { ...f, value: f.before.value } : f, lang));
     }
+    // The earlier year set as the language sets it: full-width brackets in Chinese.
+    expect(table.querySelector('[data-glance="hardship"]')?.textContent).toMatch(lang === 'zh' ? /（2014年）→/ : / \(2014\) →/);
     expect(screen.getAllByRole('rowheader').length).toBeGreaterThanOrEqual(figures.length);
   });
 });

@@ -1,4 +1,4 @@
-import { hasHalfWidthPunctuation, zhText } from '../../src/lib/zhText';
+import { hasHalfWidthPunctuation, quoted, zhText } from '../../src/lib/zhText';
 import { describe, expect, it } from 'vitest';
 import { figures, notFigures } from '../../src/data/figures';
 import { figure, stepFigures, themes } from '../../src/data/story';
@@ -114,5 +114,18 @@ describe('zhText', () => {
   ])('%s -> %s', (from, to) => {
     expect(zhText(from)).toBe(to);
     expect(hasHalfWidthPunctuation(zhText(from))).toBe(false);
+  });
+});
+
+describe('quoted', () => {
+  it.each([
+    ['会员总数621万人。', '会员总数621万人。'], // a whole sentence stays as it is
+    ['开办子女托管班293个,联系引导社会组织1000余家；', '开办子女托管班293个,联系引导社会组织1000余家……'],
+    ['互助金额18亿元，', '互助金额18亿元……'],
+  ])('%s -> %s', (from, to) => {
+    expect(quoted(from)).toBe(to);
+  });
+  it('ends every sentence the story shows on a full stop or an omission', () => {
+    for (const f of figures) expect(quoted(f.quote), f.id).toMatch(/(。|……|”)$/);
   });
 });

@@ -28,8 +28,13 @@ describe('locales', () => {
     for (const [k, v] of [...zh, ...en]) expect(v.trim(), k).not.toBe('');
   });
 
+  // Except where a language says less on purpose, with its reason.
+  const SAYS_LESS: Record<string, string> = {
+    'present.head': 'the English running head is the section alone: with the theme it wraps on a slide',
+  };
   it('use the same placeholders in both languages', () => {
-    for (const [k, v] of zh) expect(placeholders(en.get(k) ?? ''), k).toEqual(placeholders(v));
+    for (const [k, v] of zh) if (!(k in SAYS_LESS)) expect(placeholders(en.get(k) ?? ''), k).toEqual(placeholders(v));
+    expect(placeholders(en.get('present.head') ?? '')).toEqual(['section']);
   });
 
   it('name every theme, section and figure', () => {
