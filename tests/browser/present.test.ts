@@ -246,7 +246,7 @@ describe('the speaker view', () => {
     await audience.locator(`[data-slide="${slides[4].id}"]`).waitFor({ timeout: 3000 });
     await audience.keyboard.press('PageDown');
     await presenter.locator(`.current [data-slide="${slides[5].id}"]`).waitFor({ timeout: 3000 });
-    await expect(presenter.locator('[data-notes]').textContent()).resolves.toContain('3200余场');
+    await expect(presenter.locator('.notes .say').textContent()).resolves.toContain('3200余场'); // the step's words, above its notes
     await presenter.screenshot({ path: `${SHOTS}/presenter-1440x900-zh.png` });
 
     // A reloaded window rejoins and catches up.
