@@ -1,21 +1,6 @@
 // @ts-check
 import { isIP } from 'node:net';
-
-/**
- * The bits a key of this length would carry if each character were drawn at random from the
- * classes it uses (lower case, upper case, digits, other signs): an upper bound, which is what a
- * guesser faces at best. 32 hex digits give 165; 16 characters of every class give 105.
- */
-export function keyBits(/** @type {string} */ key) {
-  const pool =
-    (/[a-z]/.test(key) ? 26 : 0) + (/[A-Z]/.test(key) ? 26 : 0) + (/[0-9]/.test(key) ? 10 : 0) + (/[^a-zA-Z0-9]/.test(key) ? 32 : 0);
-  return key.length * Math.log2(Math.max(pool, 1));
-}
-
-/** A key the hall accepts: 16 to 256 visible ASCII characters (it travels in a URL and a header), 128 bits or more. */
-export function isStrongKey(/** @type {unknown} */ key) {
-  return typeof key === 'string' && /^[\x21-\x7e]{16,256}$/.test(key) && keyBits(key) >= 128;
-}
+import { isHallKey } from '../protocol/hallKey.js';
 
 /**
  * The hall's settings from the environment; throws an Error saying which variable is wrong. `key` is
@@ -27,7 +12,7 @@ export function hallConfig(env) {
   const maxFollowers = whole(env.HALL_MAX_FOLLOWERS ?? '5000', 'HALL_MAX_FOLLOWERS', 1, 1_000_000);
   const maxPerAddress = whole(env.HALL_MAX_PER_ADDRESS ?? '8', 'HALL_MAX_PER_ADDRESS', 1, 1000);
   const key = env.HALL_KEY || undefined;
-  if (key !== undefined && !isStrongKey(key)) {
+  if (key !== undefined && !isHallKey(key)) {
     throw new Error(
       'HALL_KEY must be 16 to 256 visible ASCII characters (no spaces) and hard to guess (128 bits: e.g. 22 or more ' +
         'random letters and digits, or 32 hex digits). Or leave it out: the hall makes one and keeps it in its state folder.',

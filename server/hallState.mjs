@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
-import { isStrongKey } from './hallConfig.mjs';
+import { isHallKey } from '../protocol/hallKey.js';
 
 /**
  * What the room sees, and how many accepted publishes led there: `seq` 0 is a hall that has heard
@@ -107,7 +107,7 @@ export function openHallState({ dir, slideCount, key: given, newKey = false, war
   else if (!newKey && usable) {
     try {
       const kept = readFileSync(keyFile, 'utf8').trim();
-      if (isStrongKey(kept)) {
+      if (isHallKey(kept)) {
         key = kept;
         keySource = 'kept';
         if (statSync(keyFile).mode & 0o077) chmodSync(keyFile, 0o600); // copied in with looser rights

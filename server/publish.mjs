@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { slideState } from '../protocol/slideState.js';
 
 /** @typedef {{ index: number, black: boolean }} Slide */
 
@@ -21,14 +22,11 @@ export function parseSlide(text, slideCount) {
   } catch {
     return null;
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const keys = Object.keys(v);
-  if (keys.length !== 3 || !['index', 'black', 'seq'].every((k) => keys.includes(k))) return null;
-  const { index, black, seq } = /** @type {{ index: unknown, black: unknown, seq: unknown }} */ (v);
-  if (typeof black !== 'boolean' || typeof index !== 'number' || !Number.isInteger(index)) return null;
+  const slide = slideState(v, slideCount, ['index', 'black', 'seq']);
+  if (!slide) return null;
+  const { index, black, seq } = slide;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return null;
-  if (index < 0 || index >= slideCount) return null;
-  return { index: index + 0, black, seq }; // + 0 turns -0 into 0
+  return { index, black, seq };
 }
 
 /** `application/json`, with at most a UTF-8 charset parameter. */

@@ -1,3 +1,5 @@
+import { slideState } from '../../protocol/slideState.js';
+
 /** What the hall server says the room sees: a 0-based slide of `present/slides.ts`, and whether the screen is black. */
 export interface LiveSlide {
   index: number;
@@ -19,13 +21,8 @@ export function parseLiveSlide(data: unknown, count: number): LiveSlide | null {
   } catch {
     return null;
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const keys = Object.keys(v);
-  if (keys.length !== 2 || !keys.includes('index') || !keys.includes('black')) return null;
-  const { index, black } = v as Record<string, unknown>;
-  if (typeof black !== 'boolean' || !Number.isInteger(index)) return null;
-  const i = index as number;
-  return i >= 0 && i < count ? { index: i + 0, black } : null; // + 0: -0 is 0
+  const slide = slideState(v, count, ['index', 'black']);
+  return slide && { index: slide.index, black: slide.black };
 }
 
 /** Whether two states show the same thing. */

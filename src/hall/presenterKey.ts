@@ -1,7 +1,7 @@
+import { isHallKey } from '../../protocol/hallKey.js';
+
 const STORE = 'bjftu14-hall-key';
 
-/** A key as the hall accepts it (hallConfig.mjs): 16 to 256 visible ASCII characters. */
-export const isHallKey = (s: unknown): s is string => typeof s === 'string' && /^[\x21-\x7e]{16,256}$/.test(s);
 
 /** Where the key waits when the tab's storage is refused: this page only, lost on reload. */
 const memory = new Map<string, string>();

@@ -1,3 +1,4 @@
+import { slideState } from '../../protocol/slideState.js';
 import type { Deck } from './deck.svelte';
 
 /** One channel per deck session: a lobby loop or a rehearsal in another tab never moves the live deck. */
@@ -7,19 +8,10 @@ type Message = { type: 'state'; index: number; black: boolean } | { type: 'hello
 
 /** A message from another window, if it is one we expect; anything else is null. */
 export function readMessage(data: unknown, count: number): Message | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const m = data as Record<string, unknown>;
-  if (m.type === 'hello' && Object.keys(m).length === 1) return { type: 'hello' };
-  if (
-    m.type === 'state' &&
-    Number.isInteger(m.index) &&
-    (m.index as number) >= 0 &&
-    (m.index as number) < count &&
-    typeof m.black === 'boolean'
-  ) {
-    return { type: 'state', index: m.index as number, black: m.black };
-  }
-  return null;
+  const hello = typeof data === 'object' && data !== null && Object.keys(data).length === 1 && 'type' in data && data.type === 'hello';
+  if (hello) return { type: 'hello' };
+  const state = slideState(data, count, ['type', 'index', 'black']);
+  return state?.type === 'state' ? { type: 'state', index: state.index, black: state.black } : null;
 }
 
 /**

@@ -166,7 +166,7 @@ describe('the hall', () => {
     await en.page.screenshot({ path: `${SHOTS}/follow-390x844-en-title.png` });
     // The language switch on the page: the same slide in the other language, still with the room.
     await zh.page.getByRole('link', { name: /English/ }).click();
-    await expect.poll(() => zh.page.getByRole('status').first().textContent()).toBe('Live with the presenter');
+    await expect.poll(() => zh.page.getByRole('status').first().textContent(), { timeout: 5000 }).toBe('Live with the presenter'); // a reconnect: seconds on a busy machine
     expect(new URL(zh.page.url()).searchParams.get('lang')).toBe('en');
     await speaker.page.keyboard.press('PageDown');
     await sees(zh.page, 1, SOON);

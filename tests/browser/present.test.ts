@@ -234,7 +234,7 @@ describe('the speaker view', () => {
     await expect(presenter.locator('[data-elapsed]').textContent()).resolves.toMatch(/^\d\d:\d\d:\d\d$/);
     await expect(presenter.locator('.bar time').nth(1).textContent(), 'a 24-hour clock').resolves.toMatch(/^\d\d:\d\d:\d\d$/);
     // Both slides are drawn as the hall sees them (1920 x 1080), scaled into their boxes.
-    const stages = await presenter.$$eval('.stage', (els) => els.map((el) => [el.offsetWidth, Math.round(el.getBoundingClientRect().width - el.parentElement!.clientWidth)]));
+    const stages = await presenter.$$eval('.stage', (els) => els.map((el) => [el.clientWidth, Math.round(el.getBoundingClientRect().width - el.parentElement!.clientWidth)]));
     expect(stages).toEqual([[1920, 0], [1920, 0]]);
 
     const [audience] = await Promise.all([context.waitForEvent('page'), presenter.getByRole('button', { name: '打开观众窗口' }).click()]);

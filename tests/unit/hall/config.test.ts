@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isStale } from '../../../server/buildIfStale.mjs';
-import { hallConfig, isStrongKey, keyBits } from '../../../server/hallConfig.mjs';
+import { isHallKey, keyBits } from '../../../protocol/hallKey.js';
+import { hallConfig } from '../../../server/hallConfig.mjs';
 import { isLoopback, isPrivateIPv4, isThisMachine, lanAddress, urlHost } from '../../../server/lanAddress.mjs';
 import { readSlideCount } from '../../../server/readSlideCount.mjs';
 import { escapeAttr, injectMeta, safePath } from '../../../server/siteFiles.mjs';
@@ -104,7 +105,7 @@ describe('the settings from the environment', () => {
     ['abcdefghijklmnopqrstuvwxyzab', true], // 28 lower-case letters: 132 (an upper bound, as for any key)
     ['abcdefghijklmnopqrstuvwxy', false], // 25: 118
   ])('key %s is strong enough: %s', (key, ok) => {
-    expect(isStrongKey(key)).toBe(ok);
+    expect(isHallKey(key)).toBe(ok);
     expect(keyBits(key) >= 128).toBe(ok);
   });
 
