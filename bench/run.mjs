@@ -4,8 +4,8 @@
 // the first touch two seconds after load, then the whole page at three paces (a fling, a quick reader,
 // reading pace); first-view weight; Lighthouse (mobile); the projector's slides at 4x CPU. Three runs
 // (BENCH_RUNS), the pages interleaved in each, median and worst beside the budgets; it writes
-// bench/latest.json and the README's budget table, and exits 1 on a breach. A benchmark, not a test:
-// it never runs in CI (the CI machine is noisy).
+// bench/latest.json and docs/performance.md's budget table, and exits 1 on a breach. A benchmark,
+// not a test: it never runs in CI (the CI machine is noisy).
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
@@ -193,16 +193,16 @@ const table = budgetTable(report);
 console.log(`\n${table}`);
 console.log(`\n"en via /" opened ${report.pages['en via /'].finalUrl} (an English-preferring browser at the Chinese address); its LCP is held to "en via /, no script" (${report.pages['en via /, no script'].lcpMs?.median ?? '–'} ms), which opened ${report.pages['en via /, no script'].finalUrl}.`);
 writeFileSync(new URL('./latest.json', import.meta.url), JSON.stringify(report, null, 2) + '\n');
-const readme = new URL('../README.md', import.meta.url);
-writeFileSync(readme, withTable(readFileSync(readme, 'utf8'), table, report));
-console.log('wrote bench/latest.json and the README\'s budget table');
+const doc = new URL('../docs/performance.md', import.meta.url);
+writeFileSync(doc, withTable(readFileSync(doc, 'utf8'), table, report));
+console.log('wrote bench/latest.json and docs/performance.md\'s budget table');
 if (breaches.length) {
   console.log(`\n${breaches.length} budget(s) broken:\n- ${breaches.join('\n- ')}`);
   process.exit(1);
 }
 console.log('\nevery budget holds');
 
-/** The budget table, as the README shows it: every page's median (worst) beside each budget. */
+/** The budget table, as docs/performance.md shows it: every page's median (worst) beside each budget. */
 function budgetTable(r) {
   const cell = (s) => (s == null ? '–' : s.median === s.worst ? `${s.median}` : `${s.median} (${s.worst})`);
   const rows = [`| median (worst) of ${r.runs} | ${PAGES.map((p) => p.name).join(' | ')} | budget |`, `|---|${PAGES.map(() => '---').join('|')}|---|`];
@@ -214,13 +214,13 @@ function budgetTable(r) {
   return rows.join('\n');
 }
 
-/** The README with `table` (and the run's date and breaches) between its bench markers. */
+/** docs/performance.md with `table` (and the run's date and breaches) between its bench markers. */
 function withTable(text, table, r) {
   const begin = '<!-- bench:begin (written by npm run bench from bench/latest.json) -->';
   const end = '<!-- bench:end -->';
   const at = text.indexOf(begin);
   const to = text.indexOf(end);
-  if (at < 0 || to < at) throw new Error(`README.md has no ${begin} … ${end}`);
+  if (at < 0 || to < at) throw new Error(`docs/performance.md has no ${begin} … ${end}`);
   const verdict = r.breaches.length ? `${r.breaches.length} budget(s) broken:\n${r.breaches.map((b) => `- ${b}`).join('\n')}` : 'Every budget holds.';
   return `${text.slice(0, at + begin.length)}\n${r.date.slice(0, 10)}, ${r.runs} runs:\n\n${table}\n\n${verdict}\n${text.slice(to)}`;
 }

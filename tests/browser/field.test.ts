@@ -46,7 +46,7 @@ describe(`dist/ published under ${FOLDER}`, () => {
   it.each([
     ['', 'zh', 'story'],
     ['en/', 'en', 'story'],
-    ['en', 'en', 'story'], // typed without its slash: the server's redirect (README) brings it home
+    ['en', 'en', 'story'], // typed without its slash: the server's redirect (docs/publishing.md) brings it home
     ['?mode=present&lang=zh', 'zh', 'present'],
     ['?mode=presenter&lang=en', 'en', 'presenter'],
     ['?mode=embed&lang=zh', 'zh', 'embed'],

@@ -1,4 +1,5 @@
-// What keeps a phone's frames short while scrolling (bench/run.mjs measures them; README, "Budgets").
+// What keeps a phone's frames short while scrolling (bench/run.mjs measures them: docs/performance.md;
+// the causes these tests hold away: docs/decisions.md, "What the traces found").
 // Timings are never asserted here (CI machines are noisy): these hold the causes that were removed.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
