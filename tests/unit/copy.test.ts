@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figures } from '../../src/data/figures';
+import { figures, notFigures } from '../../src/data/figures';
 import { earlier, themes } from '../../src/data/story';
 import type { Lang } from '../../src/lib/lang';
 import { formatFigure } from '../../src/lib/format';
@@ -82,6 +82,23 @@ describe('Chinese typography', () => {
 });
 
 describe('English typography and spelling', () => {
+  it('writes the Chinese ellipsis as ……, never a single …', () => {
+    expect([...words.zh].filter(([, v]) => /(?<!…)…(?!…)/.test(v)).map(([k]) => k)).toEqual([]);
+  });
+
+  it('names the report’s date one way in English: on the chart, in the data and in the notes', () => {
+    const all = [...words.en].map(([, v]) => v).join('\n');
+    expect(all).not.toMatch(/\b(At|at) the (2019 )?report\b/);
+    expect(words.en.get('chart.after')).toBe(words.en.get('takeaway.periods.atReport'));
+  });
+
+  it('tells the article’s counts that are not figures (全市16区, 等4部门) in the Chinese story', () => {
+    const counts = notFigures.filter((n) => n.why.startsWith('scope') && /\d/.test(n.text)).map((n) => n.text);
+    expect(counts.length).toBeGreaterThan(1);
+    const steps = [...words.zh].filter(([k]) => k.startsWith('steps.')).map(([, v]) => v).join('');
+    expect(counts.filter((c) => !steps.includes(c))).toEqual([]);
+  });
+
   it('uses curly quotes and apostrophes only', () => {
     const bad = [...words.en].filter(([, v]) => straightQuote.test(v));
     expect(bad.map(([k, v]) => `${k}: ${v}`)).toEqual([]);
