@@ -248,3 +248,98 @@ describe('an embed in an article column', () => {
     await page.close();
   });
 });
+
+/**
+ * What breaks badly in the page's lines now on screen: a figure (number, unit, qualifier) over two
+ * lines, and a heading or label whose last line is one Chinese character ("道路更自 / 信").
+ */
+function badBreaks(page: Page, labels: string) {
+  return page.evaluate((labels) => {
+    const out: string[] = [];
+    const seen = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.bottom > 0 && r.top < innerHeight && getComputedStyle(el).visibility !== 'hidden';
+    };
+    for (const el of document.querySelectorAll('.step-text .num, .glance .value, [data-figure]'))
+      if (seen(el) && new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(`split: ${el.textContent}`);
+    for (const el of document.querySelectorAll(labels)) {
+      if (!seen(el) || !/[\u4e00-\u9fff]/.test(el.textContent ?? '')) continue;
+      // Characters on one line overlap it vertically (a small unit beside big digits is on their line).
+      const lines: { top: number; bottom: number; text: string }[] = [];
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walk.nextNode(); node; node = walk.nextNode())
+        for (let i = 0; i < node.textContent!.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || rect.height === 0) continue;
+          const line = lines.find((l) => rect.top < l.bottom - 1 && rect.bottom > l.top + 1);
+          if (line) {
+            line.text += node.textContent![i];
+            line.top = Math.min(line.top, rect.top);
+            line.bottom = Math.max(line.bottom, rect.bottom);
+          } else lines.push({ top: rect.top, bottom: rect.bottom, text: node.textContent![i] });
+        }
+      const last = lines.sort((a, b) => a.top - b.top).at(-1)?.text ?? '';
+      if (lines.length > 1 && (last.match(/[\u4e00-\u9fff]/g) ?? []).length === 1) out.push(`lone: ${el.textContent}`);
+    }
+    return out;
+  }, labels);
+}
+
+const LABELS = 'h1, h2, h3, .kicker, .summary, .meaning, .theme, .label, .running-head [data-current], .head';
+
+describe('lines that hold together', () => {
+  it.each([
+    [390, 844, 'zh'],
+    [390, 844, 'en'],
+    [1440, 900, 'zh'],
+    [1440, 900, 'en'],
+  ])('keep figures whole, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: 'reduce' });
+    const problems: string[] = [];
+    problems.push(...(await badBreaks(page, LABELS)).map((p) => `intro: ${p}`));
+    for (const step of figureSteps) {
+      await scrollToStep(page, step.id);
+      await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
+      problems.push(...(await badBreaks(page, LABELS)).map((p) => `${step.id}: ${p}`));
+      const placed = await page.evaluate((id) => {
+        const out: string[] = [];
+        const graphic = document.querySelector(`[data-graphic="${id}"]`)!;
+        // A key of squares sits right under them (within 24 px).
+        const note = graphic.querySelector('.hug .note');
+        const marks = [...graphic.querySelectorAll('.hug .plot svg')].map((s) => s.getBoundingClientRect().bottom);
+        if (note && marks.length && note.getBoundingClientRect().top - Math.max(...marks) > 24) out.push('key far from its marks');
+        // Nothing of the panel under the sticky bar.
+        const bar = document.querySelector('.topbar')!.getBoundingClientRect();
+        const head = graphic.closest('.graphic')?.querySelector('.running-head')?.getBoundingClientRect();
+        if (head && head.top < bar.bottom - 1) out.push(`running head under the bar by ${Math.round(bar.bottom - head.top)} px`);
+        return out;
+      }, step.id);
+      problems.push(...placed.map((p) => `${step.id}: ${p}`));
+    }
+    await page.locator('#glance').scrollIntoViewIfNeeded();
+    for (let y = 0; y < 6; y++) {
+      problems.push(...(await badBreaks(page, LABELS)).map((p) => `glance: ${p}`));
+      await page.mouse.wheel(0, height * 0.8);
+    }
+    expect([...new Set(problems)].join('\n')).toBe('');
+    await page.context().close();
+  });
+
+  it.each([
+    [1920, 1080, 'zh'],
+    [1024, 768, 'zh'],
+    [1920, 1080, 'en'],
+  ])('on the title and closing slides at %dx%d (%s)', async (width, height, lang) => {
+    const problems: string[] = [];
+    for (const step of [1, 30]) {
+      const { page } = await openStory(browser, `/?mode=present&lang=${lang}&step=${step}`, { viewport: { width, height }, reducedMotion: 'reduce' });
+      await page.locator('.deck .cover').waitFor();
+      problems.push(...(await badBreaks(page, `.deck :is(${LABELS}), .deck .hero`)).map((p) => `slide ${step}: ${p}`));
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
