@@ -15,3 +15,20 @@
     // Anything unexpected: stay on this page, where the app settles the language itself.
   }
 })();
+
+// Large type (长辈模式, src/lib/largeType.ts) before the first paint: the size this device keeps, or
+// ?type=large, on the story only (slides, print and embeds keep their own type).
+(function () {
+  try {
+    var query = new URLSearchParams(location.search);
+    var mode = query.get('mode');
+    if (mode !== null && mode !== 'story') return;
+    var kept = localStorage.getItem('bjftu14-type');
+    var size = kept === '1' || kept === '2' || kept === '3' ? kept : query.getAll('type').join() === 'large' ? '1' : '';
+    if (!size) return;
+    document.documentElement.setAttribute('data-type', 'large');
+    document.documentElement.setAttribute('data-type-size', size);
+  } catch (e) {
+    // Storage refused: the app applies what the URL asks once it runs.
+  }
+})();

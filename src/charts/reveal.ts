@@ -88,10 +88,12 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
     return () => {};
   }
   graphic.dataset.state = 'animating';
+  // Large type (lib/largeType.ts) is for readers the motion should not keep waiting: half as long.
+  const length = document.documentElement.dataset.type === 'large' ? REVEAL_MS / 2 : REVEAL_MS;
   // Where the Web Animations API is missing (an old browser, jsdom), the marks simply appear.
   const marks = Array.from(graphic.querySelectorAll<SVGElement | HTMLElement>('[data-mark]'), (mark) => {
     const { at, share } = timing(mark);
-    return mark.animate?.(keyframes(mark), { delay: at * REVEAL_MS, duration: share * REVEAL_MS, easing: EASING, fill: 'backwards' });
+    return mark.animate?.(keyframes(mark), { delay: at * length, duration: share * length, easing: EASING, fill: 'backwards' });
   });
   for (const c of numbers) {
     c.el.dataset.pending = ''; // no number shows before its own start: not a 0 the figure is not
@@ -101,7 +103,7 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   let start = -1;
   const tick = (now: number) => {
     if (start < 0) start = now;
-    const p = (now - start) / REVEAL_MS;
+    const p = (now - start) / length;
     for (const c of numbers) {
       const local = (p - c.at) / c.share;
       if (local <= 0) continue;

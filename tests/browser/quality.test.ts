@@ -61,6 +61,95 @@ describe.each<[Lang, number, number]>([
   });
 });
 
+// 长辈模式 / Large type, measured as the MIIT's age-friendly rules ask, on a 390x844 phone.
+describe.each<Lang>(['zh', 'en'])('large type in %s', (lang) => {
+  const name = lang === 'zh' ? '长辈模式' : 'Large type';
+  /** What the rules measure, on the story as it stands. */
+  const measure = (page: Page) =>
+    page.evaluate(() => {
+      const px = (el: Element, prop: 'fontSize' | 'lineHeight') => parseFloat(getComputedStyle(el)[prop]);
+      const body = [...document.querySelectorAll('.intro .dek, .step-text')].slice(0, 4);
+      const shown = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+      };
+      const dek = document.querySelector('.intro .dek')!;
+      const next = dek.nextElementSibling!;
+      return {
+        text: Math.min(...body.map((el) => px(el, 'fontSize'))),
+        leading: Math.min(...body.map((el) => px(el, 'lineHeight') / px(el, 'fontSize'))),
+        // From one paragraph's last baseline to the next one's first, in lines: 1.3 or more.
+        paragraphs: (next.getBoundingClientRect().top - dek.getBoundingClientRect().bottom + px(dek, 'lineHeight')) / px(dek, 'lineHeight'),
+        targets: [...document.querySelectorAll('button, .pill, summary, .glance tbody th a, .data a, footer .more a')]
+          .filter(shown)
+          .filter((el) => el.getBoundingClientRect().height < 48)
+          .map((el) => `${el.textContent?.trim()} ${Math.round(el.getBoundingClientRect().height)}px`),
+        sideways: document.documentElement.scrollWidth - innerWidth,
+        small: [...document.querySelectorAll('[data-graphic] *')]
+          .filter((el) => shown(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()) && px(el, 'fontSize') < 16)
+          .map((el) => `${el.textContent} ${px(el, 'fontSize')}px`),
+      };
+    });
+
+  it('is one tap at the top: larger type, spacing, targets and contrast, in three sizes, remembered; slides unchanged', async () => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width: 390, height: 844 } });
+    const before = await measure(page);
+    await page.getByRole('button', { name, exact: true }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.type)).toBe('large');
+    expect(await page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const large = await measure(page);
+    expect(before.text).toBeLessThan(22);
+    expect(large.text).toBeGreaterThanOrEqual(22);
+    expect(large.leading).toBeGreaterThanOrEqual(1.3);
+    expect(large.paragraphs).toBeGreaterThanOrEqual(1.3);
+    expect(large.targets).toEqual([]);
+    expect(large.sideways).toBe(0);
+    expect(await axe(page, true)).toEqual([]); // with 7:1 contrast
+    for (const step of ['honours', 'boostFunds', 'places', 'consultation']) {
+      await scrollToStep(page, step);
+      await page.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
+      const m = await measure(page);
+      expect(m.small, step).toEqual([]);
+      expect(m.targets, step).toEqual([]);
+      expect(m.sideways, step).toBe(0);
+    }
+    // Three sizes; the one chosen stays on the device.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: lang === 'zh' ? '特大' : 'Largest' }).click();
+    const largest = await measure(page);
+    expect(largest.text).toBeGreaterThan(large.text * 1.2);
+    await page.reload();
+    await live(page);
+    expect(await page.evaluate(() => document.documentElement.dataset.typeSize)).toBe('3');
+    expect(await page.getByRole('button', { name: lang === 'zh' ? '特大' : 'Largest' }).getAttribute('aria-pressed')).toBe('true');
+    // Slides keep the hall's type.
+    await page.goto(page.url().replace(/\?.*$/, `?mode=present&lang=${lang}`));
+    await page.locator('.deck [data-slide]').waitFor();
+    expect(await page.evaluate(() => [document.documentElement.dataset.type, getComputedStyle(document.documentElement).fontSize])).toEqual([undefined, '16px']);
+    // Off again: the usual type, remembered too.
+    await page.goto(page.url().replace(/\?.*$/, `?lang=${lang}`));
+    await page.getByRole('button', { name, exact: true }).click();
+    expect(await page.evaluate(() => [document.documentElement.dataset.type, localStorage.getItem('bjftu14-type')])).toEqual([undefined, null]);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens with ?type=large for one visit, and composes with the browser’s own 200 % text', async () => {
+    const { page } = await openStory(browser, `/?lang=${lang}&type=large`, { viewport: { width: 390, height: 844 } });
+    expect(await page.evaluate(() => [document.documentElement.dataset.type, document.documentElement.dataset.typeSize])).toEqual(['large', '1']);
+    expect(await page.evaluate(() => localStorage.getItem('bjftu14-type'))).toBeNull();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } }); // the browser's text at 200 %
+    const doubled = await measure(page);
+    expect(doubled.text).toBeGreaterThanOrEqual(44);
+    for (const step of ['rules', 'honours', 'places']) {
+      await scrollToStep(page, step);
+      expect((await measure(page)).sideways, step).toBe(0);
+    }
+    await page.context().close();
+  });
+});
+
 describe.each<Lang>(['zh', 'en'])('present and presenter modes in %s', (lang) => {
   // A projector washes colours out: every slide passes axe, with contrast held to 7:1.
   it('has no axe violation, with 7:1 contrast on the slides', async () => {
