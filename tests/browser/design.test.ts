@@ -140,6 +140,17 @@ describe('phone rhythm', () => {
   });
 });
 
+/** Each figure step at the line, its graphic final, checked by `check`: what it finds, named by step. */
+async function eachFigureStep(page: Page, check: (id: string) => Promise<string[]>): Promise<string[]> {
+  const found: string[] = [];
+  for (const step of figureSteps) {
+    await scrollToStep(page, step.id);
+    await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
+    found.push(...(await check(step.id)).map((f) => `${step.id}: ${f}`));
+  }
+  return found;
+}
+
 describe('charts on phones', () => {
   // Every chart, final, inside its box: nothing of the plot runs into the reading note under it, and
   // nothing is cut off at the graphic's edge (a long English name once pushed the ladder over its note).
@@ -149,11 +160,8 @@ describe('charts on phones', () => {
     [360, 740, 'en'],
   ])('fit their box at %dx%d (%s)', async (width, height, lang) => {
     const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: 'reduce' });
-    const overflows: string[] = [];
-    for (const step of figureSteps) {
-      await scrollToStep(page, step.id);
-      await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
-      const found = await page.evaluate((id) => {
+    const overflows = await eachFigureStep(page, (step) =>
+      page.evaluate((id) => {
         const graphic = document.querySelector<HTMLElement>(`[data-graphic="${id}"]`)!;
         const found: string[] = [];
         const bottom = (el: Element) => el.getBoundingClientRect().bottom;
@@ -168,9 +176,8 @@ describe('charts on phones', () => {
           for (const el of plot.querySelectorAll('li, svg, span'))
             if (el.getBoundingClientRect().height > 0 && bottom(el) > note.getBoundingClientRect().top + 1) found.push(`${el.tagName}.${el.getAttribute('class')} over the note`);
         return found;
-      }, step.id);
-      overflows.push(...found.map((f) => `${step.id}: ${f}`));
-    }
+      }, step),
+    );
     expect(overflows).toEqual([]);
     await page.context().close();
   });
@@ -300,11 +307,9 @@ describe('lines that hold together', () => {
     const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: 'reduce' });
     const problems: string[] = [];
     problems.push(...(await badBreaks(page, LABELS)).map((p) => `intro: ${p}`));
-    for (const step of figureSteps) {
-      await scrollToStep(page, step.id);
-      await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
-      problems.push(...(await badBreaks(page, LABELS)).map((p) => `${step.id}: ${p}`));
-      const placed = await page.evaluate((id) => {
+    const placed = async (step: string) => [
+      ...(await badBreaks(page, LABELS)),
+      ...(await page.evaluate((id) => {
         const out: string[] = [];
         const graphic = document.querySelector(`[data-graphic="${id}"]`)!;
         // A key of squares sits right under them (within 24 px).
@@ -316,9 +321,9 @@ describe('lines that hold together', () => {
         const head = graphic.closest('.graphic')?.querySelector('.running-head')?.getBoundingClientRect();
         if (head && head.top < bar.bottom - 1) out.push(`running head under the bar by ${Math.round(bar.bottom - head.top)} px`);
         return out;
-      }, step.id);
-      problems.push(...placed.map((p) => `${step.id}: ${p}`));
-    }
+      }, step)),
+    ];
+    problems.push(...(await eachFigureStep(page, placed)));
     await page.locator('#glance').scrollIntoViewIfNeeded();
     for (let y = 0; y < 6; y++) {
       problems.push(...(await badBreaks(page, LABELS)).map((p) => `glance: ${p}`));
