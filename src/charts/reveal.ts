@@ -10,15 +10,19 @@ export const REVEAL_MS = 1000;
 const EASING = 'cubic-bezier(0.215, 0.61, 0.355, 1)';
 const easeOut = (t: number) => 1 - (1 - t) ** 3;
 
-/** How each kind of mark (`data-mark`) enters: always by transform or opacity, which the compositor animates. */
+/**
+ * How each kind of mark (`data-mark`) enters: always by transform or opacity, which the compositor
+ * animates, and always on an element (a box, or an SVG of its own): Chromium animates a shape inside
+ * an SVG on the main thread, a paint every frame.
+ */
 function keyframes(mark: SVGElement | HTMLElement): Keyframe[] {
   switch (mark.dataset.mark) {
     case 'grow': // a bar, from its start
       return [{ transform: 'scaleX(0)' }, { transform: 'none' }];
     case 'tilt': // a line, from level
       return [{ transform: 'scaleY(0)' }, { transform: 'none' }];
-    case 'move': // a dot, from `data-dy` user units away
-      return [{ transform: `translateY(${Number(mark.dataset.dy) || 0}px)` }, { transform: 'none' }];
+    case 'move': // a dot's layer, from `data-dy` hundredths of its height away
+      return [{ transform: `translateY(${Number(mark.dataset.dy) || 0}%)` }, { transform: 'none' }];
     default: // 'fade': squares, row by row
       return [{ opacity: 0 }, { opacity: 1 }];
   }

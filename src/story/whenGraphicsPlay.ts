@@ -31,11 +31,12 @@ export const FLING_SCREENS_PER_S = 1.5;
 
 /**
  * Calls `fn` once the reader has settled: `SETTLE_MS` have passed and, over the last of them, the
- * page moved slower than a fling. A page that does not scroll itself (an embed that the host page
+ * page moved slower than a fling. `from` is where the page stood at the start, read by the caller
+ * before it changes the page: read after, `scrollY` makes the browser lay the page out there and
+ * then, a second time in the frame. A page that does not scroll itself (an embed that the host page
  * scrolls) settles after `SETTLE_MS`. Returns the cancel.
  */
-export function afterSettle(fn: () => void): () => void {
-  let from = window.scrollY;
+export function afterSettle(fn: () => void, from = window.scrollY): () => void {
   let timer = 0;
   const check = () => {
     const y = window.scrollY;
@@ -95,6 +96,7 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
     let cancelSettle = () => {};
 
     const activate = (index: number) => {
+      const y = window.scrollY; // before any change: see afterSettle
       const [was, now] = [steps[active], steps[index]];
       if (was !== now) {
         stop();
@@ -112,7 +114,7 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
       cancelSettle = afterSettle(() => {
         const graphic = graphicOf(steps[active]);
         if (seen && graphic?.dataset.reveal === 'wait') stop = setReveal(graphic, 'play');
-      });
+      }, y);
     };
 
     const detach = engine({ offset: TRIGGER_LINE, onEnter: ({ index }) => activate(index) })(theme);
