@@ -68,8 +68,16 @@ const motionAllowed = () => !window.matchMedia?.('(prefers-reduced-motion: reduc
  */
 export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   const play = state === 'play' && motionAllowed();
-  running.get(graphic)?.(); // not getAnimations(): it brings the page's style up to date first, a forced recalc
+  const stopped = running.get(graphic);
+  stopped?.(); // not getAnimations(): it brings the page's style up to date first, a forced recalc
   running.delete(graphic);
+  // Numbers already at their final text (the built page; a reveal that ran to its end) stay as they
+  // are: reading and formatting them all for nothing was most of the story's start.
+  if (!play && !stopped && graphic.dataset.state !== 'animating') {
+    graphic.dataset.reveal = state === 'play' ? 'still' : state;
+    graphic.dataset.state = state === 'wait' ? 'waiting' : 'done';
+    return () => {};
+  }
   const numbers = counts(graphic);
   const write = (c: Count, text: string) => {
     if (text !== c.text) c.el.textContent = c.text = text;

@@ -49,11 +49,6 @@ export function afterSettle(fn: () => void, from = window.scrollY): () => void {
   return () => clearTimeout(timer);
 }
 
-const onScreen = (el: Element) => {
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
-};
-
 interface Options {
   /** Called with the section id (`data-section` of the step) whenever one of its steps becomes active */
   onSection?: (sectionId: string) => void;
@@ -75,8 +70,16 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
     let active = Math.max(0, steps.findIndex((s) => s.hasAttribute('data-active')));
     for (const step of steps) {
       const graphic = graphicOf(step);
-      if (graphic && !(step === steps[active] && onScreen(graphic))) setReveal(graphic, 'wait');
+      if (graphic && step !== steps[active]) setReveal(graphic, 'wait');
     }
+    // Whether the active one is on screen is asked of an observer, after the next layout: asked of
+    // the element itself, right after the writes above, it laid the page out there and then.
+    const first = graphicOf(steps[active]);
+    const firstSeen = new IntersectionObserver(([entry]) => {
+      firstSeen.disconnect();
+      if (!entry.isIntersecting && first?.dataset.reveal === 'still') setReveal(first, 'wait'); // untouched by the reader meanwhile
+    });
+    if (first) firstSeen.observe(first);
     // Each graphic is laid out once, ahead of its step, when the browser is idle: shown straight from
     // `display: none`, a graphic's first layout (and its type's first glyphs) fell in the frame of its
     // step's switch, 30-40 ms at 4x CPU.
@@ -123,6 +126,7 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
       cancelSettle();
       cancelIdle(idle);
       io.disconnect();
+      firstSeen.disconnect();
       if (typeof detach === 'function') detach();
     };
   };

@@ -19,6 +19,8 @@ const engine = (options: EngineOptions) => () => {
 };
 const state = (id: string) => document.querySelector<HTMLElement>(`[data-graphic="${id}"]`)!.dataset.state;
 const shown = () => document.querySelector<HTMLElement>('[data-slot][data-shown]')!.dataset.slot;
+/** Whether the observer finds the first graphic on screen when the rule starts (the theme always is). */
+let graphicOnScreen = false;
 const scrollTo = (y: number) => Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
 
 describe('when a graphic plays', () => {
@@ -29,8 +31,8 @@ describe('when a graphic plays', () => {
       'IntersectionObserver',
       class {
         constructor(private report: (entries: { isIntersecting: boolean }[]) => void) {}
-        observe() {
-          this.report([{ isIntersecting: true }]);
+        observe(el: Element) {
+          this.report([{ isIntersecting: !el.hasAttribute('data-graphic') || graphicOnScreen }]);
         }
         disconnect() {}
       },
@@ -41,12 +43,22 @@ describe('when a graphic plays', () => {
   });
   afterEach(() => {
     if (typeof detach === 'function') detach();
+    graphicOnScreen = false;
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
 
   it('starts with every graphic waiting, nothing drawn', () => {
     expect(STEPS.map(state)).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
+  });
+
+  it('leaves a graphic the reader already sees as it was seen, in full', () => {
+    detach?.();
+    graphicOnScreen = true;
+    document.body.innerHTML = markup;
+    detach = whenGraphicsPlay({ engine, onSection: () => {} })(document.querySelector('section')!);
+    expect(STEPS.map(state)).toEqual(['done', 'waiting', 'waiting', 'waiting']);
+    expect(document.querySelector('[data-graphic="a"] [data-count]')!.textContent).toBe('1247');
   });
 
   it('at rest on a step: shows its graphic at once and plays it once the reader has settled', async () => {
