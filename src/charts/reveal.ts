@@ -3,6 +3,7 @@ import { numberText } from '../lib/format';
 /** What a graphic shows: `wait` nothing yet (marks and numbers unseen), `play` its reveal now, `still` its final state at once. */
 export type Reveal = 'wait' | 'play' | 'still';
 
+
 /** A reveal's length (ms): every mark and number starts and ends within it. */
 export const REVEAL_MS = 1000;
 
@@ -68,8 +69,8 @@ const motionAllowed = () => !window.matchMedia?.('(prefers-reduced-motion: reduc
  */
 export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
   const play = state === 'play' && motionAllowed();
-  const stopped = running.get(graphic);
-  stopped?.(); // not getAnimations(): it brings the page's style up to date first, a forced recalc
+  const stopped = untell(graphic) || running.get(graphic);
+  running.get(graphic)?.(); // not getAnimations(): it brings the page's style up to date first, a forced recalc
   running.delete(graphic);
   // Numbers already at their final text (the built page; a reveal that ran to its end) stay as they
   // are: reading and formatting them all for nothing was most of the story's start.
@@ -100,16 +101,35 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
     return () => {};
   }
   graphic.dataset.state = 'animating';
-  // Large type (lib/largeType.ts) is for readers the motion should not keep waiting: half as long.
-  const length = document.documentElement.dataset.type === 'large' ? REVEAL_MS / 2 : REVEAL_MS;
-  // Where the Web Animations API is missing (an old browser, jsdom), the marks simply appear.
-  const marks = Array.from(graphic.querySelectorAll<SVGElement | HTMLElement>('[data-mark]'), (mark) => {
-    const { at, share } = timing(mark);
-    return mark.animate?.(keyframes(mark), { delay: at * length, duration: share * length, easing: EASING, fill: 'backwards' });
+  const marks = Array.from(graphic.querySelectorAll<SVGElement | HTMLElement>('[data-mark]'), (mark) => ({ mark, ...timing(mark) }));
+  const stop = run(marks, numbers, () => {
+    settle();
+    graphic.dataset.state = 'done';
   });
+  const end = () => {
+    stop();
+    if (running.get(graphic) === end) running.delete(graphic);
+  };
+  running.set(graphic, end);
+  return end;
+}
+
+/** How long a reveal runs: large type (lib/largeType.ts) is for readers the motion should not keep waiting, half as long. */
+const revealLength = () => (document.documentElement.dataset.type === 'large' ? REVEAL_MS / 2 : REVEAL_MS);
+
+/**
+ * Runs marks and numbers through one reveal, each in its own part of it (`at`, `share`), then calls
+ * `done`. Returns the stop (which leaves numbers where they stand; the caller settles them).
+ */
+function run(marks: { mark: SVGElement | HTMLElement; at: number; share: number }[], numbers: Count[], done: () => void): () => void {
+  const length = revealLength();
+  // Where the Web Animations API is missing (an old browser, jsdom), the marks simply appear.
+  const animations = marks.map(({ mark, at, share }) =>
+    mark.animate?.(keyframes(mark), { delay: at * length, duration: share * length, easing: EASING, fill: 'backwards' }),
+  );
   for (const c of numbers) {
     c.el.dataset.pending = ''; // no number shows before its own start: not a 0 the figure is not
-    write(c, numberText(c.from, c.spec));
+    if (c.text !== numberText(c.from, c.spec)) c.el.textContent = c.text = numberText(c.from, c.spec);
   }
   let frame = 0;
   let start = -1;
@@ -120,20 +140,76 @@ export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
       const local = (p - c.at) / c.share;
       if (local <= 0) continue;
       delete c.el.dataset.pending;
-      write(c, numberText(c.from + (c.to - c.from) * easeOut(Math.min(1, local)), c.spec));
+      const text = numberText(c.from + (c.to - c.from) * easeOut(Math.min(1, local)), c.spec);
+      if (text !== c.text) c.el.textContent = c.text = text;
     }
     if (p < 1) frame = requestAnimationFrame(tick);
-    else {
-      settle();
-      graphic.dataset.state = 'done';
-    }
+    else done();
   };
   frame = requestAnimationFrame(tick);
-  const stop = () => {
+  return () => {
     cancelAnimationFrame(frame);
-    for (const m of marks) m?.cancel();
-    if (running.get(graphic) === stop) running.delete(graphic);
+    for (const a of animations) a?.cancel();
   };
-  running.set(graphic, stop);
-  return stop;
+}
+
+/** The figures told so far in each graphic (`tellFigure`), by their stops. */
+const tells = new WeakMap<HTMLElement, Set<() => void>>();
+
+/** Stops every figure told in `graphic` and takes their marks back. Returns whether there were any. */
+function untell(graphic: HTMLElement): boolean {
+  const stops = tells.get(graphic);
+  if (!stops) return false;
+  for (const stop of stops) stop();
+  tells.delete(graphic);
+  for (const el of graphic.querySelectorAll('[data-told]')) el.removeAttribute('data-told');
+  return true;
+}
+
+/**
+ * Reveals one figure of a graphic, as a narrator names it (listen/): its marks (`data-of`) and its
+ * number (`[data-figure]`), in the figure's own part of the reveal stretched over the whole length.
+ * The rest of the graphic stays unseen (`data-reveal="tell"`) until told in turn. With reduced
+ * motion, the figure simply appears. Returns the stop, which sets the figure's number final.
+ */
+export function tellFigure(graphic: HTMLElement, id: string): () => void {
+  const value = graphic.querySelector<HTMLElement>(`[data-figure="${CSS.escape(id)}"]`);
+  const own = Array.from(graphic.querySelectorAll<SVGElement | HTMLElement>(`[data-mark][data-of="${CSS.escape(id)}"]`));
+  if (!value && own.length === 0) return () => {};
+  if (graphic.dataset.reveal !== 'tell') {
+    running.get(graphic)?.();
+    running.delete(graphic);
+    graphic.dataset.reveal = 'tell';
+  }
+  for (const el of [...own, value]) el?.setAttribute('data-told', '');
+  const numbers = value ? counts(value) : [];
+  const settle = () => {
+    for (const c of numbers) {
+      delete c.el.dataset.pending;
+      const text = numberText(c.to, c.spec);
+      if (text !== c.text) c.el.textContent = c.text = text;
+    }
+  };
+  if (!motionAllowed()) {
+    settle();
+    return () => {};
+  }
+  // The figure's part of the whole reveal, from its first start to its last end, made the whole.
+  const parts = [...own, ...numbers.map((c) => c.el)].map(timing);
+  const from = Math.min(...parts.map((p) => p.at));
+  const span = Math.max(...parts.map((p) => p.at + p.share)) - from || 1;
+  const local = <T extends { at: number; share: number }>(t: T): T => ({ ...t, at: (t.at - from) / span, share: t.share / span });
+  const stops = tells.get(graphic) ?? new Set();
+  tells.set(graphic, stops);
+  const stop = run(own.map((mark) => local({ mark, ...timing(mark) })), numbers.map(local), () => {
+    settle();
+    stops.delete(end);
+  });
+  const end = () => {
+    stop();
+    settle();
+    stops.delete(end);
+  };
+  stops.add(end);
+  return end;
 }

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REVEAL_MS } from '../../src/charts/reveal';
+import { REVEAL_MS, setReveal, tellFigure } from '../../src/charts/reveal';
 import { themes } from '../../src/data/story';
 import type { Step } from '../../src/data/types';
 import { formatFigure, numberParts } from '../../src/lib/format';
@@ -76,5 +76,27 @@ describe('a graphic’s reveal', () => {
     expect(g.dataset.state).toBe('done');
     expect(animations).toEqual([]);
     expect(number(g, 'consultationShare').textContent).toBe('90.4');
+  });
+
+  // A narrator (listen/) names the figures one by one: each appears as it is said, the others stay unseen.
+  it('tells one figure at a time: its own bar and number, in the whole length of a reveal', async () => {
+    const g = draw(step('honours'), 'wait');
+    tellFigure(g, 'laborMedals');
+    expect(g.dataset.reveal).toBe('tell');
+    const told = [...g.querySelectorAll('[data-told]')].map((el) => el.getAttribute('data-of') ?? el.getAttribute('data-figure'));
+    expect(told.sort()).toEqual(['laborMedals', 'laborMedals']); // its bar and its number, no other
+    expect(animations).toHaveLength(1);
+    expect(animations[0].options.delay).toBe(0); // its own part of the reveal, from the start
+    expect(animations[0].options.duration).toBe(REVEAL_MS);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS * 0.5);
+    const mid = Number(number(g, 'laborMedals').textContent!.replaceAll(',', ''));
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(1390);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    expect(number(g, 'laborMedals').textContent).toBe('1,390');
+
+    setReveal(g, 'wait'); // the narrator has moved on: the graphic waits whole again
+    expect(g.querySelectorAll('[data-told]')).toHaveLength(0);
+    expect(g.dataset.reveal).toBe('wait');
   });
 });
