@@ -2,6 +2,7 @@ import './app.css';
 import { bootFailed } from './lib/bootFailed';
 import { lazy } from './lib/lazy';
 import { startLargeType } from './lib/largeType';
+import { startListen } from './listen/start';
 import { canWait, whenWanted } from './lib/whenWanted';
 
 // The built page is the story: its text and every graphic are HTML, and reading it needs no app.
@@ -11,10 +12,14 @@ import { canWait, whenWanted } from './lib/whenWanted';
 const built = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'; // the language the build wrote this page in
 // On paper the article's sentences show under every step, whether or not the app has started.
 addEventListener('beforeprint', () => document.querySelectorAll('details.source').forEach((d) => d.setAttribute('open', '')));
-// Large type (the story's 长辈模式) answers its switch from the first click, the app started or not:
-// installed first, its clicks wake nothing else. Slides, print and embeds keep their own type.
+// Large type (the story's 长辈模式) and Listen (语音阅读) answer their controls from the first click,
+// the app started or not: installed first, their clicks wake nothing else. Slides, print and embeds
+// keep their own type and have no narrator.
 const mode = new URLSearchParams(location.search).get('mode');
-if (mode === null || mode === 'story') startLargeType();
+if (mode === null || mode === 'story') {
+  startLargeType();
+  startListen();
+}
 const enhances =
   import.meta.env.PROD &&
   import.meta.env.MODE !== 'offline' &&

@@ -19,15 +19,15 @@ export interface Trouble {
 /**
  * Opens the built story in a fresh context. Records, per step graphic, every `data-state` it
  * passes through (so a test can tell an animated reveal from an instant one). `css` is in force
- * from the first paint, before the page's scripts measure anything.
+ * from the first paint, before the page's scripts measure anything; `init` runs before they do.
  */
 export async function openStory(
   browser: Browser,
   path: string,
-  options: BrowserContextOptions & { fakeClock?: boolean; css?: string } = {},
+  options: BrowserContextOptions & { fakeClock?: boolean; css?: string; init?: (page: Page) => Promise<void> } = {},
 ): Promise<{ page: Page; trouble: Trouble }> {
   const base = inject('baseURL');
-  const { fakeClock, css, ...contextOptions } = options;
+  const { fakeClock, css, init, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...contextOptions });
   const page = await context.newPage();
   if (fakeClock) await page.clock.install(); // before the page sets any timer
@@ -62,6 +62,7 @@ export async function openStory(
     };
     new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
+  await init?.(page); // before the page's own scripts
   await page.goto(base + path);
   await live(page);
   // The slides and the embed arrive as code of their own: wait for them to be on screen.
