@@ -121,7 +121,7 @@ describe('语音阅读 / Listen', () => {
   it('says so when the device has no voice for the page’s language', async () => {
     const { page, trouble } = await openStory(browser, '/en/?lang=en', listening([{ name: 'Tingting', lang: 'zh-CN' }]));
     await page.getByRole('button', { name: 'Listen' }).click();
-    const message = page.locator('[data-listen-message]');
+    const message = page.locator('[data-listen-message]:visible'); // the one by the button pressed
     await expect.poll(() => message.isVisible()).toBe(true);
     expect(await message.textContent()).toContain('no English voice');
     expect(await listenState(page)).toBe('idle');

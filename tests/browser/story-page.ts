@@ -24,7 +24,7 @@ export interface Trouble {
 export async function openStory(
   browser: Browser,
   path: string,
-  options: BrowserContextOptions & { fakeClock?: boolean; css?: string; init?: (page: Page) => Promise<void> } = {},
+  options: BrowserContextOptions & { fakeClock?: boolean; css?: string; init?: (page: Page) => Promise<unknown> } = {},
 ): Promise<{ page: Page; trouble: Trouble }> {
   const base = inject('baseURL');
   const { fakeClock, css, init, ...contextOptions } = options;
