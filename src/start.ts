@@ -1,8 +1,8 @@
 import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
+import { isPlaceId } from './data/story';
 import { hallAudience, type Hall } from './hall/hallAudience';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
-import { keepPlace } from './lib/keepPlace';
 import { htmlLang, type Lang } from './lib/lang';
 import { lazy, onBeforeReload } from './lib/lazy';
 import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
@@ -11,6 +11,7 @@ import { siteFolder } from './lib/siteFolder';
 import { UrlWriter } from './lib/urlWriter';
 import { startOffline } from './offline/start';
 import { update } from './offline/update.svelte';
+import { keepPlace } from './scroll/keepPlace';
 
 /**
  * Starts the app on the page: hydrates the built story, or draws the view the URL asks for.
@@ -18,7 +19,7 @@ import { update } from './offline/update.svelte';
  * `upgrade`: the page was enhanced (story/enhance.ts) and the reader is somewhere in it: stay there.
  */
 export async function start(built: Lang, { upgrade = false } = {}): Promise<void> {
-  const params = parseParams(location.search, location.hash, navigator.languages, location.pathname);
+  const params = parseParams(location.search, location.hash, isPlaceId, navigator.languages, location.pathname);
   const urls = new UrlWriter();
   onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
   addEventListener('pagehide', () => urls.flush()); // so does a reload, or the back button
@@ -61,7 +62,7 @@ export async function start(built: Lang, { upgrade = false } = {}): Promise<void
       urls.update((href) => withLang(href, lang));
     });
   const onSection = (id: string) => {
-    if (idFromHash(location.hash) !== id) urls.update((href) => withHash(href, id));
+    if (idFromHash(location.hash, isPlaceId) !== id) urls.update((href) => withHash(href, id));
   };
   const onSlide = (n: number) => urls.update((href) => withSlide(href, n, params.mode, i18n.lang));
   const audienceUrl = (n: number) => withSlide(location.href, n, 'present', i18n.lang);

@@ -6,8 +6,8 @@ import scrollama from 'scrollama';
 // The story's own data, read through Vite at build time (nothing copied by hand):
 // the figures, their Chinese labels and headline words, and the story's number formatter.
 import { figures } from '../../src/data/figures.ts';
-import { formatFigure } from '../../src/lib/format.ts';
 import { figures as labels, intro } from '../../locales/zh/story.json';
+import { formatFigure } from '../../src/data/format.ts';
 
 const DURATION = 600;
 const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -1,5 +1,5 @@
+import { formatFigure, numberParts, numberSpec } from '../data/format';
 import type { Figure } from '../data/types';
-import { formatFigure, numberParts, numberSpec } from '../lib/format';
 import type { I18n } from '../lib/i18n.svelte';
 import { valueWidth } from './fitFont';
 

@@ -1,4 +1,4 @@
-import { numberParts } from '../lib/format';
+import { numberParts } from '../data/format';
 
 /**
  * Width of `s` in ems for a bold system font, erring wide: CJK is square, digits and Latin

@@ -1,4 +1,4 @@
-import { numberText } from '../lib/format';
+import { numberText } from '../data/format';
 
 /** What a graphic shows: `wait` nothing yet (marks and numbers unseen), `play` its reveal now, `still` its final state at once. */
 export type Reveal = 'wait' | 'play' | 'still';

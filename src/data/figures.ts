@@ -1,5 +1,5 @@
 import { zhText } from '../lib/zhText';
-import type { Figure } from './types';
+import type { Figure } from './shapes';
 
 // Every five-year figure of the article, in its order. Quotes are verbatim (tests/fixtures/article.txt,
 // which has half-width punctuation; the export sets them as Chinese is typeset);
@@ -93,7 +93,7 @@ const FIGURES = [
 /** Every figure's id: a typo anywhere in the story or its words fails `npm run check`. */
 export type FigureId = (typeof FIGURES)[number]['id'];
 /** The figures, their quotes typeset as Chinese is (full-width punctuation: lib/zhText). */
-export const figures: readonly Figure[] = FIGURES.map((f) => ({ ...f, quote: zhText(f.quote) }));
+export const figures: readonly Figure<FigureId>[] = FIGURES.map((f) => ({ ...f, quote: zhText(f.quote) }));
 
 /**
  * Numbers in the article's body that are deliberately not figures, with why. A test proves that

@@ -1,15 +1,17 @@
-import { isPlaceId, type PlaceId } from '../data/story';
 import { langOfUrl, type Lang } from './lang';
 
 export const MODES = ['story', 'present', 'presenter', 'embed', 'follow', 'print'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** Whether an id names a place in the story, passed in by the caller: the URL's parser knows no story of its own. */
+export type IsPlace<Place extends string> = (id: string | null) => id is Place;
+
 /** What the URL asks for, every field validated; anything malformed is the default. */
-export interface Params {
+export interface Params<Place extends string> {
   lang: Lang;
   mode: Mode;
   /** A theme, section or figure id (`?section=` or the hash), or null */
-  section: PlaceId | null;
+  section: Place | null;
   /** Present mode's 1-based start step, or null */
   step: number | null;
   /** Present mode's seconds per slide (3–600), or null */
@@ -39,7 +41,7 @@ function intIn(raw: string | null, min: number, max: number): number | null {
 }
 
 /** The place a hash names (`#mass`, `#care`, `#mutualAidAmount`), or null for an empty, unknown or malformed hash. */
-export function idFromHash(hash: string): PlaceId | null {
+export function idFromHash<Place extends string>(hash: string, isPlace: IsPlace<Place>): Place | null {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw.length === 0 || raw.length > MAX_LENGTH) return null;
   let id: string;
@@ -48,11 +50,11 @@ export function idFromHash(hash: string): PlaceId | null {
   } catch {
     return null;
   }
-  return isPlaceId(id) ? id : null;
+  return isPlace(id) ? id : null;
 }
 
 /** Reads the URL: every field validated, anything malformed the default. */
-export function parseParams(search: string, hash: string, languages?: readonly string[], pathname = '/'): Params {
+export function parseParams<Place extends string>(search: string, hash: string, isPlace: IsPlace<Place>, languages?: readonly string[], pathname = '/'): Params<Place> {
   const query = new URLSearchParams([...new URLSearchParams(search)].filter(([key]) => KNOWN.has(key)));
   const mode = single(query, 'mode');
   const section = single(query, 'section');
@@ -60,7 +62,7 @@ export function parseParams(search: string, hash: string, languages?: readonly s
   return {
     lang: langOfUrl(query, pathname, languages),
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'story',
-    section: isPlaceId(section) ? section : idFromHash(hash),
+    section: isPlace(section) ? section : idFromHash(hash, isPlace),
     step: intIn(single(query, 'step'), 1, 9999),
     autoplay: intIn(single(query, 'autoplay'), 3, 600),
     session: session !== null && /^[\w-]{8,32}$/.test(session) ? session : null,

@@ -1,5 +1,5 @@
+import { textParts } from '../data/stepText';
 import type { I18n } from '../lib/i18n.svelte';
-import { textParts } from '../lib/stepText';
 import type { Slide } from './slides';
 
 /** A slide as one plain sentence, for the live region a screen reader announces. */

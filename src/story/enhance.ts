@@ -1,3 +1,4 @@
+import { isPlaceId } from '../data/story';
 import { bootFailed } from '../lib/bootFailed';
 import { lazy, onBeforeReload } from '../lib/lazy';
 import type { Lang } from '../lib/lang';
@@ -20,7 +21,7 @@ export function enhance(built: Lang): void {
   onBeforeReload(flush); // a recovery reload opens where the reader was
   addEventListener('pagehide', flush); // so does a reload, or the back button
   const onSection = (id: string) => {
-    if (idFromHash(location.hash) !== id) urls.update((href) => withHash(href, id));
+    if (idFromHash(location.hash, isPlaceId) !== id) urls.update((href) => withHash(href, id));
   };
   const themes = Array.from(document.querySelectorAll<HTMLElement>('#app section[data-theme]'));
   const detach = themes.map((theme) => whenGraphicsPlay({ onSection })(theme));

@@ -1,5 +1,5 @@
+import { formatFigure } from '../data/format';
 import { earlier, figure, stepsInOrder } from '../data/story';
-import { formatFigure } from '../lib/format';
 import type { I18n } from '../lib/i18n.svelte';
 
 /** One row per figure, every word and number from the model and the locale files: the data readers take away. */

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatFigure } from '../../src/data/format';
 import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
-import { formatFigure } from '../../src/lib/format';
 import { launch } from '../../tools/browsers/chromium.js';
 import { live, SHOTS } from './story-page';
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
-import { formatFigure } from '../../src/lib/format';
+import { formatFigure } from '../../src/data/format';
 import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
 import { serveDir } from '../../tools/serve.js';

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
+import { formatFigure } from '../../src/data/format';
 import { stepFigures } from '../../src/data/story';
-import { formatFigure } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
 import { allSteps, figureSteps, openStory, scrollToStep, SHOTS, shownValues, states } from './story-page';

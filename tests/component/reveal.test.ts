@@ -1,9 +1,9 @@
 import { render } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REVEAL_MS, setReveal, tellFigure } from '../../src/charts/reveal';
+import { formatFigure, numberParts } from '../../src/data/format';
 import { themes } from '../../src/data/story';
 import type { Step } from '../../src/data/types';
-import { formatFigure, numberParts } from '../../src/lib/format';
 import StepGraphic from '../../src/story/StepGraphic.svelte';
 import { figure } from '../../src/data/story';
 import Harness from './Harness.svelte';

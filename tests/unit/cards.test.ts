@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CARD_FIGURES } from '../../src/cards/cardFigures';
 import { cardAlt, cardText, phrases } from '../../src/cards/cardText';
+import { formatFigure } from '../../src/data/format';
 import { figure, themes } from '../../src/data/story';
-import { formatFigure } from '../../src/lib/format';
 import { cardInputs, inputHash } from '../../tools/cardInputs.mjs';
 
 // The share cards (static/share-*.png) are drawn by `npm run cards` from the copy; these tests need

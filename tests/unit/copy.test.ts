@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { figures, notFigures } from '../../src/data/figures';
+import { formatFigure } from '../../src/data/format';
 import { earlier, themes } from '../../src/data/story';
 import type { Lang } from '../../src/lib/lang';
-import { formatFigure } from '../../src/lib/format';
 
 // The copy an editor would pass: Chinese set with full-width punctuation (GB/T 15834), English with
 // one quote style, and step texts short enough to read on a projector from the back of a hall.

@@ -1,8 +1,8 @@
+import { formatFigure } from '../../src/data/format';
 import { hasHalfWidthPunctuation, quoted, zhText } from '../../src/lib/zhText';
 import { describe, expect, it } from 'vitest';
 import { figures, notFigures } from '../../src/data/figures';
 import { figure, stepFigures, themes } from '../../src/data/story';
-import { formatFigure } from '../../src/lib/format';
 import { article, body } from './article';
 
 // Numbers are sacred: every value, qualifier and classifier is proved against the article itself.

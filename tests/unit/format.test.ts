@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
+import { decimalsOf, digits, formatFigure, formatInProse, numberParts, numberSpec, numberText, type Formattable } from '../../src/data/format';
 import { figure } from '../../src/data/story';
 import type { FigureId } from '../../src/data/types';
-import { decimalsOf, digits, formatFigure, formatInProse, numberParts, numberSpec, numberText, type Formattable } from '../../src/lib/format';
 
 // Every figure, as a reader sees it in each language. English keeps the article's precision and
 // translates its qualifiers; Chinese is exactly the article's notation (proved in figures.test.ts).

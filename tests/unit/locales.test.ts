@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
+import { formatFigure } from '../../src/data/format';
 import { themes } from '../../src/data/story';
-import { formatFigure } from '../../src/lib/format';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree =>

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { isPlaceId, type PlaceId } from '../../src/data/story';
 import { langFromNavigator } from '../../src/lib/lang';
 import { idFromHash, parseParams, withHash, withLang, withSlide, type Params } from '../../src/lib/params';
 
-const DEFAULTS: Params = { lang: 'en', mode: 'story', section: null, step: null, autoplay: null, session: null };
+const DEFAULTS: Params<PlaceId> = { lang: 'en', mode: 'story', section: null, step: null, autoplay: null, session: null };
 
 // Every parameter is optional and validated: anything unknown or malformed is the default.
 describe('parseParams', () => {
-  it.each<[search: string, hash: string, expected: Partial<Params>]>([
+  it.each<[search: string, hash: string, expected: Partial<Params<PlaceId>>]>([
     ['', '', {}],
     ['?lang=zh', '', { lang: 'zh' }],
     ['?lang=en', '', { lang: 'en' }],
@@ -50,11 +51,11 @@ describe('parseParams', () => {
     // pym appends the host's URL and title: however long, they are not ours to read and cost nothing.
     ['?mode=embed&section=care&childId=pym-0-x&parentTitle=' + '%E6%96%87'.repeat(900) + '&parentUrl=' + 'u'.repeat(3000), '', { mode: 'embed', section: 'care' }],
   ])('%s %s', (search, hash, expected) => {
-    expect(parseParams(search, hash, ['en-US'])).toEqual({ ...DEFAULTS, ...expected });
+    expect(parseParams(search, hash, isPlaceId, ['en-US'])).toEqual({ ...DEFAULTS, ...expected });
   });
 
   it('reads its own parameters whatever else the query holds', () => {
-    expect(parseParams('?lang=zh&x=' + 'y'.repeat(5000), '', ['en'])).toEqual({ ...DEFAULTS, lang: 'zh' });
+    expect(parseParams('?lang=zh&x=' + 'y'.repeat(5000), '', isPlaceId, ['en'])).toEqual({ ...DEFAULTS, lang: 'zh' });
   });
 });
 
@@ -79,7 +80,7 @@ describe('URL updates', () => {
     expect(withHash('https://x.test/?lang=en#mass', 'care')).toBe('https://x.test/?lang=en#care');
   });
   it('reads back the hash it writes', () => {
-    expect(idFromHash(new URL(withHash('https://x.test/', 'rights')).hash)).toBe('rights');
+    expect(idFromHash(new URL(withHash('https://x.test/', 'rights')).hash, isPlaceId)).toBe('rights');
   });
   it('shows a slide: mode, step and language set, the hash dropped, other parameters kept', () => {
     expect(withSlide('https://x.test/a/?mode=present&session=abcdefgh#care', 4, 'presenter', 'en')).toBe(
@@ -100,6 +101,6 @@ describe('the page path', () => {
     ['/a/en-route/', '', 'zh'],
     ['/a/b/story.html', '', 'zh'],
   ])('%s%s reads as %s', (pathname, search, lang) => {
-    expect(parseParams(search, '', ['zh-CN'], pathname).lang).toBe(lang);
+    expect(parseParams(search, '', isPlaceId, ['zh-CN'], pathname).lang).toBe(lang);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { spokenFigure, zhWhole, enWhole } from '../../src/data/spoken';
 import { earlier } from '../../src/data/story';
-import { formatInProse } from '../../src/lib/format';
+import { formatInProse } from '../../src/data/format';
 
 // Every figure of the story as the page writes it and as a voice must say it, checked by ear and by
 // hand, both languages. A figure added without its row here fails the coverage test below.

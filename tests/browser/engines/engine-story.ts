@@ -1,6 +1,6 @@
 // What the cross-engine tests share: reading the story through the data attributes only.
+import { formatFigure } from '../../../src/data/format';
 import { stepFigures } from '../../../src/data/story';
-import { formatFigure } from '../../../src/lib/format';
 import type { Lang } from '../../../src/lib/lang';
 import type { EnginePage } from '../../../tools/browsers/types';
 import { waitFor } from '../../../tools/browsers/waitFor';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { qrCode } from '../../../src/hall/qrCode';
-import { qrPath } from '../../../src/hall/qrPath';
+import { qrCode } from '../../../src/present/qrCode';
+import { qrPath } from '../../../src/present/qrPath';
 import { showsQr } from '../../../src/hall/qrSlides';
 import { slides } from '../../../src/present/slides';
 

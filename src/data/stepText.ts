@@ -1,7 +1,7 @@
-import { earlier, stepFigures } from '../data/story';
-import type { Step } from '../data/types';
+import type { I18n, Key } from '../lib/i18n.svelte';
 import { formatInProse } from './format';
-import type { I18n, Key } from './i18n.svelte';
+import { earlier, stepFigures } from './story';
+import type { Step } from './types';
 
 /** Wraps each figure's value in the text; no translation contains it. */
 const MARK = '\u0001';

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import { TRIGGER_LINE } from '../scroll/types';
+import { TRIGGER_LINE } from './types';
 
 /**
  * Runs a change that reflows the page (a language switch) and scrolls back so that the element

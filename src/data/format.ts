@@ -1,5 +1,5 @@
-import type { Figure, Qualifier } from '../data/types';
-import type { Lang } from './lang';
+import type { Lang } from '../lib/lang';
+import type { Figure, Qualifier } from './types';
 
 /** What the formatter needs of a figure; `value` may be overridden by a running counter. */
 export type Formattable = Pick<Figure, 'value' | 'scale' | 'unit' | 'measure' | 'qualifier' | 'qualifierAfterScale'>;
