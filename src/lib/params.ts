@@ -14,8 +14,8 @@ export interface Params<Place extends string> {
   section: Place | null;
   /** Present mode's 1-based start step, or null */
   step: number | null;
-  /** Present mode's seconds per slide (3–600), or null */
-  autoplay: number | null;
+  /** Present mode's lobby loop: seconds per slide (3–600), `voice` (each slide read aloud, then the next), or null */
+  autoplay: number | 'voice' | null;
   /** The speaker view's deck session, shared with the audience window it opens, or null */
   session: string | null;
 }
@@ -64,7 +64,7 @@ export function parseParams<Place extends string>(search: string, hash: string, 
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'story',
     section: isPlace(section) ? section : idFromHash(hash, isPlace),
     step: intIn(single(query, 'step'), 1, 9999),
-    autoplay: intIn(single(query, 'autoplay'), 3, 600),
+    autoplay: single(query, 'autoplay') === 'voice' ? 'voice' : intIn(single(query, 'autoplay'), 3, 600),
     session: session !== null && /^[\w-]{8,32}$/.test(session) ? session : null,
   };
 }

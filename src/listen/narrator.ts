@@ -1,5 +1,6 @@
 import { setReveal, tellFigure } from '../charts/reveal';
 import { RATES } from './rates';
+import { sentenceStarts } from './sentences';
 import { tellingOf, type Telling } from './telling';
 import { voiceFor } from './voices';
 
@@ -24,16 +25,6 @@ const BETWEEN_MS = 600;
 const READER = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 type State = 'idle' | 'playing' | 'paused';
-
-/** Where each sentence of a text starts (and the text's end): a voice speaks one at a time. */
-export function sentenceStarts(text: string): number[] {
-  const starts = [0];
-  for (const m of text.matchAll(/[。！？；!?;]+|[.](?=\s)/g)) {
-    const end = m.index + m[0].length;
-    if (end < text.length) starts.push(end);
-  }
-  return [...starts, text.length];
-}
 
 export class Narrator {
   private readonly parts: HTMLElement[];

@@ -142,4 +142,35 @@ describe('语音阅读 / Listen', () => {
     expect(await embed.page.locator('[data-listen-control]').count()).toBe(0);
     await embed.page.context().close();
   });
+
+  it('reads the lobby loop aloud, each slide’s words and then the next slide (?autoplay=voice)', async () => {
+    const { page, trouble } = await openStory(browser, '/?mode=present&lang=zh&step=1&autoplay=voice', listening(ZH_AND_EN));
+    const slide = () => page.locator('.deck [data-slide]').first().getAttribute('data-slide');
+    const first = await slide();
+    await expect.poll(async () => (await heard(page)).text).not.toBeNull();
+    while ((await heard(page)).text !== null) await voice(page, 'end'); // the title slide's sentences, said to the end
+    expect((await heard(page)).said.map((s) => s.text).join('')).toBe('北京市工会第十四次代表大会报告解读。数说首都工会五年。');
+    await expect.poll(slide, { timeout: 5000 }).not.toBe(first); // then the next slide
+    await expect.poll(async () => (await heard(page)).text).not.toBeNull();
+    const said = (await heard(page)).said.map((s) => s.text).join('');
+    expect(said).not.toMatch(/\d/);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads the speaker’s notes aloud only when asked, and each new slide’s as it comes', async () => {
+    const { page, trouble } = await openStory(browser, '/?mode=presenter&lang=en&step=3', listening(ZH_AND_EN));
+    const notes = async () => (await page.locator('[data-notes]').textContent())!;
+    expect((await heard(page)).said).toEqual([]); // off by default
+    await page.getByRole('button', { name: 'Read the notes aloud' }).click();
+    await expect.poll(async () => (await heard(page)).said.length).toBeGreaterThan(0);
+    const first = (await heard(page)).said[0].text;
+    expect((await notes()).startsWith(first.slice(0, 20))).toBe(true); // the notes' words
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await heard(page)).said.at(-1)!.text.slice(0, 20)).toBe((await notes()).slice(0, 20));
+    await page.getByRole('button', { name: 'Read the notes aloud' }).click();
+    await expect.poll(async () => (await heard(page)).text).toBeNull();
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
 });
