@@ -11,7 +11,7 @@ import { figureRows, toCsv } from './takeaway/figureTable';
 /** The story in one language as HTML, for the build to write into the page: every figure at its final value. */
 export async function renderStory(lang: Lang, where: Omit<Site, 'url'>): Promise<{ body: string; head: string; htmlLang: string }> {
   const i18n = new I18n(lang, { [lang]: await loadMessages(lang), zh: await loadMessages('zh') });
-  const params: Params<PlaceId> = { lang, mode: 'story', section: null, step: null, autoplay: null, session: null };
+  const params: Params<PlaceId> = { lang, mode: 'story', section: null, step: null, autoplay: null, listen: false, session: null };
   const site: Site = { ...where, url: __SITE_URL__ };
   const { body, head } = render(App, { props: { i18n, params, site, onLang: async () => {}, onSection: () => {} } });
   return { body, head, htmlLang: htmlLang(lang) };

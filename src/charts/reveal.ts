@@ -12,9 +12,9 @@ const EASING = 'cubic-bezier(0.215, 0.61, 0.355, 1)';
 const easeOut = (t: number) => 1 - (1 - t) ** 3;
 
 /**
- * How each kind of mark (`data-mark`) enters: always by transform or opacity, which the compositor
- * animates, and always on an element (a box, or an SVG of its own): Chromium animates a shape inside
- * an SVG on the main thread, a paint every frame.
+ * How each kind of mark (`data-mark`) enters: always by transform or opacity. The marks are shapes
+ * inside their SVG, which Chromium animates on the main thread; an SVG layer of its own for each
+ * (which the compositor animates) measured worse on a phone's two cores: docs/decisions.md.
  */
 function keyframes(mark: SVGElement | HTMLElement): Keyframe[] {
   switch (mark.dataset.mark) {
@@ -22,8 +22,8 @@ function keyframes(mark: SVGElement | HTMLElement): Keyframe[] {
       return [{ transform: 'scaleX(0)' }, { transform: 'none' }];
     case 'tilt': // a line, from level
       return [{ transform: 'scaleY(0)' }, { transform: 'none' }];
-    case 'move': // a dot's layer, from `data-dy` hundredths of its height away
-      return [{ transform: `translateY(${Number(mark.dataset.dy) || 0}%)` }, { transform: 'none' }];
+    case 'move': // a dot, from `data-dy` user units away
+      return [{ transform: `translateY(${Number(mark.dataset.dy) || 0}px)` }, { transform: 'none' }];
     default: // 'fade': squares, row by row
       return [{ opacity: 0 }, { opacity: 1 }];
   }

@@ -44,6 +44,8 @@ export class PymChild implements ViewportSource {
   #listeners = new Set<(v: Viewport) => void>();
   #lastHeight = -1;
   #asked = 0;
+  /** Where the host's screen last lay over us, or null before it said. */
+  viewport: Viewport | null = null;
 
   constructor(id: string) {
     this.id = id;
@@ -76,12 +78,20 @@ export class PymChild implements ViewportSource {
     });
   }
 
+  /** Scrolls the host's page so that our point `y` (CSS pixels from our top) is at the top of its screen (pym's `scrollToChildPos`). */
+  scrollHostTo(y: number): void {
+    this.#send('scrollToChildPos', String(Math.max(0, Math.round(y))));
+  }
+
   /** Starts talking to the host; returns the teardown. */
   start(): () => void {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent || window.parent === window) return;
       const v = readHostViewport(event.data, this.id);
-      if (v) for (const l of this.#listeners) l(v);
+      if (v) {
+        this.viewport = v;
+        for (const l of this.#listeners) l(v);
+      }
     };
     // Straight from the observer (layout is fresh there), not from an animation frame: WebKit runs
     // no frames in an iframe below the fold, and the host would keep a stale height until scrolled to.

@@ -16,12 +16,14 @@ export interface Params<Place extends string> {
   step: number | null;
   /** Present mode's lobby loop: seconds per slide (3–600), `voice` (each slide read aloud, then the next), or null */
   autoplay: number | 'voice' | null;
+  /** An embed whose host asks for 语音阅读 / Listen (`listen=1`): off in embeds otherwise */
+  listen: boolean;
   /** The speaker view's deck session, shared with the audience window it opens, or null */
   session: string | null;
 }
 
 /** The parameters we read; any other (pym's parentUrl, a host's tracking tags) is ignored before any cap. */
-const KNOWN = new Set(['lang', 'mode', 'section', 'step', 'autoplay', 'session']);
+const KNOWN = new Set(['lang', 'mode', 'section', 'step', 'autoplay', 'listen', 'session']);
 
 const MAX_LENGTH = 64;
 
@@ -65,6 +67,7 @@ export function parseParams<Place extends string>(search: string, hash: string, 
     section: isPlace(section) ? section : idFromHash(hash, isPlace),
     step: intIn(single(query, 'step'), 1, 9999),
     autoplay: single(query, 'autoplay') === 'voice' ? 'voice' : intIn(single(query, 'autoplay'), 3, 600),
+    listen: single(query, 'listen') === '1',
     session: session !== null && /^[\w-]{8,32}$/.test(session) ? session : null,
   };
 }

@@ -26,6 +26,13 @@ const READER = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 type State = 'idle' | 'playing' | 'paused';
 
+/** Scrolls this page so that a part's top stands just above the trigger line (60 %), below a phone's panel. */
+function scrollToPart(part: HTMLElement): void {
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const top = part.getBoundingClientRect().top + scrollY - innerHeight * 0.52;
+  scrollTo({ top: Math.max(0, top), behavior: reduce ? 'auto' : 'smooth' });
+}
+
 export class Narrator {
   private readonly parts: HTMLElement[];
   private readonly lang: 'zh' | 'en';
@@ -41,9 +48,16 @@ export class Narrator {
   private utterance: SpeechSynthesisUtterance | null = null;
   private lock: WakeLockSentinel | null = null;
 
-  constructor(private readonly doc: Document) {
+  /**
+   * `scroll` brings a part into view: by default this page scrolls to put its top just above the
+   * trigger line; an embed asks its host page to scroll.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly scroll: (part: HTMLElement) => void = scrollToPart,
+  ) {
     this.lang = doc.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-    const intro = doc.querySelector<HTMLElement>('#app .intro');
+    const intro = doc.querySelector<HTMLElement>('#app header.intro');
     this.parts = [...(intro ? [intro] : []), ...doc.querySelectorAll<HTMLElement>('#app section[data-theme] [data-step]')];
   }
 
@@ -65,9 +79,9 @@ export class Narrator {
 
   private async start(): Promise<void> {
     const found = await voiceFor(this.doc.documentElement.lang || this.lang);
-    if ('missing' in found) return this.say(found.missing === 'cannot' ? 'cannot' : 'noVoice');
+    if ('missing' in found) return this.explain(found.missing === 'cannot' ? 'cannot' : 'noVoice');
     this.voice = found.voice;
-    this.say(null);
+    this.explain(null);
     for (const type of READER) addEventListener(type, this.onReader, { capture: true, passive: true });
     this.doc.addEventListener('visibilitychange', this.onVisible);
     this.go(0);
@@ -110,9 +124,7 @@ export class Narrator {
       setReveal(graphic, 'wait');
       graphic.dataset.reveal = 'tell'; // nothing told yet; the story's own rule leaves a graphic being told alone
     }
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const top = part.getBoundingClientRect().top + scrollY - innerHeight * 0.52; // its top just above the trigger line (60 %), below a phone's panel
-    scrollTo({ top: Math.max(0, top), behavior: reduce ? 'auto' : 'smooth' });
+    this.scroll(part);
     this.speak();
   }
 
@@ -170,10 +182,13 @@ export class Narrator {
     this.timers = [];
   }
 
+  /** The current part's graphic: in its card (an embed), or in its theme's panel (the page). */
   private graphic(): HTMLElement | null {
-    const id = this.parts[this.index]?.dataset.step;
-    const theme = this.parts[this.index]?.closest('section[data-theme]');
-    return id && theme ? theme.querySelector<HTMLElement>(`[data-slot="${CSS.escape(id)}"] [data-graphic]`) : null;
+    const part = this.parts[this.index];
+    const id = part?.dataset.step;
+    const theme = part?.closest('section[data-theme]');
+    if (!id || !theme) return null;
+    return part.querySelector<HTMLElement>('[data-graphic]') ?? theme.querySelector<HTMLElement>(`[data-slot="${CSS.escape(id)}"] [data-graphic]`);
   }
 
   private tellUpTo(at: number): void {
@@ -200,9 +215,13 @@ export class Narrator {
     if (this.doc.visibilityState === 'visible' && this.state === 'playing') void this.keepAwake();
   };
 
-  /** The screen stays on while the story is read (where the browser offers it). */
+  /** The screen stays on while the story is read (where the browser offers it, and a host page's frame allows it). */
   private async keepAwake(): Promise<void> {
     if (this.lock && !this.lock.released) return;
+    type Policy = { allowsFeature(feature: string): boolean };
+    const doc = this.doc as Document & { permissionsPolicy?: Policy; featurePolicy?: Policy };
+    const policy = doc.permissionsPolicy ?? doc.featurePolicy; // Chromium's name for it, the standard's
+    if (policy && !policy.allowsFeature('screen-wake-lock')) return; // an embed the host did not allow it: asked, it only logs an error
     try {
       this.lock = (await navigator.wakeLock?.request('screen')) ?? null;
     } catch {
@@ -229,7 +248,7 @@ export class Narrator {
   }
 
   /** Shows why it cannot read (`cannot`, `noVoice`), or hides the message (null). */
-  private say(why: 'cannot' | 'noVoice' | null): void {
+  private explain(why: 'cannot' | 'noVoice' | null): void {
     for (const el of this.doc.querySelectorAll<HTMLElement>('[data-listen-message]')) {
       el.hidden = why === null;
       el.textContent = why === null ? '' : (el.dataset[why] ?? '');

@@ -1,15 +1,16 @@
 import type { Narrator } from './narrator';
 
 let narrator: Promise<Narrator> | null = null;
-/** The narrator, loaded at the first press: a reader who never listens downloads none of it. */
-const load = () => (narrator ??= import('./narrator').then(({ Narrator }) => new Narrator(document)));
 
 /**
  * Starts 语音阅读 / Listen on a story page: answers its controls (`data-listen-control`) from the
  * first click, before and after the app starts, with no app needed (as large type does). Installed
- * before any other click listener, it keeps those clicks to itself. Returns the teardown.
+ * before any other click listener, it keeps those clicks to itself. `scroll`: how a part is brought
+ * into view where this page cannot scroll to it (an embed's host page). Returns the teardown.
  */
-export function startListen(): () => void {
+export function startListen(scroll?: (part: HTMLElement) => void): () => void {
+  // The narrator, loaded at the first press: a reader who never listens downloads none of it.
+  const load = () => (narrator ??= import('./narrator').then(({ Narrator }) => new Narrator(document, scroll)));
   const onClick = (event: MouseEvent) => {
     const control = (event.target as Element | null)?.closest?.<HTMLElement>('[data-listen-control]');
     if (!control || control instanceof HTMLSelectElement) return;

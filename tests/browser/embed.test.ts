@@ -7,6 +7,7 @@ import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
 import { live, SHOTS } from './story-page';
+import { fakeSpeech } from './support/fakeSpeech';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
 let browser: Browser;
@@ -67,8 +68,9 @@ afterAll(async () => {
   await new Promise((ok) => host?.close(ok));
 });
 
-async function openHost(src: string, viewport = { width: 390, height: 844 }, column = 680, kind: HostKind = 'snippet') {
+async function openHost(src: string, viewport = { width: 390, height: 844 }, column = 680, kind: HostKind = 'snippet', init?: (page: Page) => Promise<unknown>) {
   const page = await browser.newPage({ viewport });
+  await init?.(page); // in every frame, before its scripts
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -223,6 +225,31 @@ describe('an embed on another origin', () => {
 });
 
 // pym uses the container's element id as the child's id: ids a CMS makes (dots, colons) must work.
+// 语音阅读 is off in embeds unless the host asks (listen=1); the voice is the test's (support/fakeSpeech.ts).
+describe('Listen in an embed', () => {
+  const care = () => themes[2].sections.find((s) => s.id === 'care')!;
+  it('reads aloud when the host asks for it, scrolling the host page to each part it reads', async () => {
+    const voices = [{ name: 'Tingting', lang: 'zh-CN' }];
+    const { page, frame, errors } = await openHost('mode=embed&lang=zh&section=care&listen=1', undefined, undefined, undefined, (p) => p.addInitScript(fakeSpeech, voices));
+    const said = () => frame.evaluate(() => (window as unknown as { __speech: { said: { text: string }[] } }).__speech.said.map((s) => s.text));
+    await frame.getByRole('button', { name: '语音阅读' }).click();
+    await expect.poll(async () => (await said()).length).toBeGreaterThan(0);
+    expect((await said())[0]).toBe('增强群众性。');
+    const steps = care().steps;
+    for (const _ of steps.slice(1)) await frame.getByRole('button', { name: '下一段' }).click();
+    await expect.poll(() => frame.locator('[data-listen-status]').textContent()).toBe(`正在朗读：第${steps.length}段，共${steps.length}段`);
+    // The host brought the last card onto its screen.
+    const onHostScreen = async () => {
+      const top = await frame.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top, steps.at(-1)!.id);
+      const frameTop = await page.evaluate(() => document.querySelector('#embed iframe')!.getBoundingClientRect().top);
+      return frameTop + top > 0 && frameTop + top < 844;
+    };
+    await expect.poll(onHostScreen).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('container ids as newsrooms write them', () => {
   it.each(['story.embed', ':r1:'])('sizes itself in a container with id %j', async (id) => {
     pasted = `<p style="height:500px">An article.</p><div id="${id}" data-pym-src="${story()}/?mode=embed&amp;lang=zh&amp;section=party"></div><script src="${story()}/embed/pym.v1.min.js"></script>`;

@@ -3,7 +3,7 @@ import { isPlaceId, type PlaceId } from '../../src/data/story';
 import { langFromNavigator } from '../../src/lib/lang';
 import { idFromHash, parseParams, withHash, withLang, withSlide, type Params } from '../../src/lib/params';
 
-const DEFAULTS: Params<PlaceId> = { lang: 'en', mode: 'story', section: null, step: null, autoplay: null, session: null };
+const DEFAULTS: Params<PlaceId> = { lang: 'en', mode: 'story', section: null, step: null, autoplay: null, listen: false, session: null };
 
 // Every parameter is optional and validated: anything unknown or malformed is the default.
 describe('parseParams', () => {
@@ -34,6 +34,9 @@ describe('parseParams', () => {
     ['?step=2.5', '', {}],
     ['?autoplay=10', '', { autoplay: 10 }],
     ['?autoplay=voice', '', { autoplay: 'voice' }],
+    ['?listen=1', '', { listen: true }],
+    ['?listen=yes', '', {}],
+    ['?listen=1&listen=1', '', {}],
     ['?autoplay=Voice', '', {}],
     ['?autoplay=2', '', {}],
     ['?autoplay=601', '', {}],
