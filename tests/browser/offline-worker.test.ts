@@ -15,6 +15,7 @@ import { serveDir } from '../../tools/serve.js';
 import { rewriteWorker, type Precache } from '../../vite.sw';
 import { siteFiles } from '../../server/siteFiles.mjs';
 import { allSteps, figureSteps, live, scrollToStep, SHOTS, shownValues } from './story-page';
+import { fakeSpeech } from './support/fakeSpeech';
 
 // Offline is the test server stopped, not the browser's offline emulation: that does not cover the
 // worker's own fetches. Each test has its own browser profile, so that the worker outlives a restart.
@@ -124,6 +125,7 @@ describe(`published under ${FOLDER}, with the README's CSP: one visit, then no n
 
   it('opens the story after a browser restart, reads it whole in Chinese, and switches to English', async () => {
     ({ context } = await open(profile, { reducedMotion: 'reduce' })); // reveals at once: the animation is story.test.ts's
+    await context.addInitScript(fakeSpeech, [{ name: 'Tingting', lang: 'zh-CN' }]); // a voice, for Listen below
     const page = context.pages()[0];
     const trouble = watch(page, site.origin);
     await ready(page, `${site.url}/?lang=zh`);
@@ -131,6 +133,10 @@ describe(`published under ${FOLDER}, with the README's CSP: one visit, then no n
     expect(await page.locator('h1').first().textContent()).toContain('数说首都工会五年');
     await readWholeStory(page, 'zh');
     await page.screenshot({ path: `${SHOTS}/offline-worker-zh.png` });
+    // Listen's narrator comes from the copy too, at the first press.
+    await page.getByRole('button', { name: '语音阅读' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __speech: { said: unknown[] } }).__speech.said.length)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '停止朗读' }).click();
     // The other language's words come from the copy too.
     await scrollToStep(page, 'network');
     await page.locator('a[hreflang="en"]').click();

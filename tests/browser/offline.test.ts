@@ -9,6 +9,7 @@ import type { Lang } from '../../src/lib/lang';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
 import { SHOTS } from './story-page';
+import { fakeSpeech } from './support/fakeSpeech';
 
 // At a venue: one HTML file on a USB stick, opened from file:// with the network off.
 const FILE = resolve('dist-offline/index.html');
@@ -21,9 +22,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(query: string, viewport = { width: 1280, height: 720 }) {
+async function open(query: string, viewport = { width: 1280, height: 720 }, init?: (page: Page) => Promise<unknown>) {
   const context = await browser.newContext({ viewport, offline: true });
   const page = await context.newPage();
+  await init?.(page);
   const trouble: string[] = [];
   page.on('console', (m) => m.type() === 'error' && trouble.push(m.text()));
   page.on('pageerror', (e) => trouble.push(e.message));
@@ -65,6 +67,19 @@ describe.each<Lang>(['zh', 'en'])('the offline file in %s', (lang) => {
 
 // No hall behind a USB stick: follow mode is the slides to page alone, saying no presenter is
 // connected; the slides carry no QR code; nothing is asked of any network.
+describe('the offline file, read aloud', () => {
+  // The narrator arrives at the first press: from the file itself, with no network (the voice is the test's).
+  it('reads the story aloud from file://', async () => {
+    const { page, trouble } = await open('?lang=zh', { width: 390, height: 844 }, (p) => p.addInitScript(fakeSpeech, [{ name: 'Tingting', lang: 'zh-CN' }]));
+    await page.getByRole('button', { name: '语音阅读' }).click();
+    const said = () => page.evaluate(() => (window as unknown as { __speech: { said: { text: string }[] } }).__speech.said.map((s) => s.text));
+    await expect.poll(async () => (await said()).length).toBeGreaterThan(0);
+    expect((await said())[0]).toBe('数说首都工会五年。');
+    expect(trouble).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the offline file, away from the hall', () => {
   it('shows follow mode as the slides with a note, and no QR code in present mode', async () => {
     const { page, trouble } = await open('?mode=follow&lang=zh', { width: 390, height: 844 });
