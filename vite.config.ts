@@ -93,7 +93,9 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time: most of a browser test is the page's own time (loads, timers), and
+          // every test opens its own context, port and display (Xvfb -displayfd), so none collide.
+          maxWorkers: 2,
         },
       },
     ],

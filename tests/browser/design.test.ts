@@ -159,7 +159,7 @@ describe('charts on phones', () => {
     [390, 844, 'en'],
     [360, 740, 'en'],
   ])('fit their box at %dx%d (%s)', async (width, height, lang) => {
-    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: 'reduce' });
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
     const overflows = await eachFigureStep(page, (step) =>
       page.evaluate((id) => {
         const graphic = document.querySelector<HTMLElement>(`[data-graphic="${id}"]`)!;
@@ -304,7 +304,7 @@ describe('lines that hold together', () => {
     [1440, 900, 'zh'],
     [1440, 900, 'en'],
   ])('keep figures whole, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
-    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: 'reduce' });
+    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
     const problems: string[] = [];
     problems.push(...(await badBreaks(page, LABELS)).map((p) => `intro: ${p}`));
     const placed = async (step: string) => [
@@ -340,7 +340,7 @@ describe('lines that hold together', () => {
   ])('on the title and closing slides at %dx%d (%s)', async (width, height, lang) => {
     const problems: string[] = [];
     for (const step of [1, 30]) {
-      const { page } = await openStory(browser, `/?mode=present&lang=${lang}&step=${step}`, { viewport: { width, height }, reducedMotion: 'reduce' });
+      const { page } = await openStory(browser, `/?mode=present&lang=${lang}&step=${step}`, { viewport: { width, height } });
       await page.locator('.deck .cover').waitFor();
       problems.push(...(await badBreaks(page, `.deck :is(${LABELS}), .deck .hero`)).map((p) => `slide ${step}: ${p}`));
       await page.context().close();

@@ -32,7 +32,7 @@ describe('a phone’s frames', () => {
   });
 
   it('lay out a few boxes when a step’s graphic is shown and counts, not the whole document', async () => {
-    const { page, trouble } = await openStory(browser, '/?lang=zh');
+    const { page, trouble } = await openStory(browser, '/?lang=zh', { animated: true });
     await scrollToStep(page, 'honours');
     await page.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 5000 });
     const cdp = await page.context().newCDPSession(page);
@@ -57,7 +57,7 @@ describe('a phone’s frames', () => {
   });
 
   it('keep the words around a running number in place while it counts (no layout shift)', async () => {
-    const { page } = await openStory(browser, '/?lang=zh');
+    const { page } = await openStory(browser, '/?lang=zh', { animated: true });
     await page.evaluate(() => {
       const w = window as unknown as { __shifts: string[] };
       w.__shifts = [];

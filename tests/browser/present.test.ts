@@ -75,10 +75,7 @@ describe.each<[number, number, string, number]>([
 ])('present mode at %dx%d in %s', (width, height, lang, minPx) => {
   // A clicker sends PageDown / PageUp: it must walk the whole deck, legibly, without overflow.
   it('walks every slide with the clicker and back, each legible and within the screen', async () => {
-    const { page, trouble } = await openStory(browser, `/?mode=present&lang=${lang}`, {
-      viewport: { width, height },
-      reducedMotion: 'reduce',
-    });
+    const { page, trouble } = await openStory(browser, `/?mode=present&lang=${lang}`, { viewport: { width, height } });
     const problems: string[] = [];
     for (let i = 0; i < slides.length; i++) {
       await settled(page, slides[i].id);
@@ -168,7 +165,7 @@ describe('present mode controls', () => {
   });
 
   it('plays the figure’s animation as its slide comes in', async () => {
-    const { page } = await openStory(browser, '/?mode=present&lang=zh&step=4', { viewport: { width: 1280, height: 720 } });
+    const { page } = await openStory(browser, '/?mode=present&lang=zh&step=4', { viewport: { width: 1280, height: 720 }, animated: true });
     await settled(page, slides[3].id);
     await page.keyboard.press('PageDown');
     await page.locator(`[data-slide="${slides[4].id}"] [data-graphic][data-state="animating"]`).waitFor({ timeout: 5000 });

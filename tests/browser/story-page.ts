@@ -18,17 +18,19 @@ export interface Trouble {
 
 /**
  * Opens the built story in a fresh context. Records, per step graphic, every `data-state` it
- * passes through (so a test can tell an animated reveal from an instant one). `css` is in force
- * from the first paint, before the page's scripts measure anything; `init` runs before they do.
+ * passes through (so a test can tell an animated reveal from an instant one). Reveals show their
+ * final state at once (reduced motion) unless `animated`: only the tests about the animation wait
+ * for one. `css` is in force from the first paint, before the page's scripts measure anything;
+ * `init` runs before they do.
  */
 export async function openStory(
   browser: Browser,
   path: string,
-  options: BrowserContextOptions & { fakeClock?: boolean; css?: string; init?: (page: Page) => Promise<unknown> } = {},
+  options: BrowserContextOptions & { animated?: boolean; fakeClock?: boolean; css?: string; init?: (page: Page) => Promise<unknown> } = {},
 ): Promise<{ page: Page; trouble: Trouble }> {
   const base = inject('baseURL');
-  const { fakeClock, css, init, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...contextOptions });
+  const { animated, fakeClock, css, init, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: animated ? 'no-preference' : 'reduce', ...contextOptions });
   const page = await context.newPage();
   if (fakeClock) await page.clock.install(); // before the page sets any timer
   const trouble: Trouble = { errors: [], foreign: [] };

@@ -28,7 +28,7 @@ describe.each<[number, number, Lang, boolean]>([
 ])('the story at %dx%d in %s (animated: %s)', (width, height, lang, animated) => {
   // The core promise: scrolling the whole story reveals every figure of the article, animated.
   it('reveals every figure as its step enters, and follows the reader back up', async () => {
-    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, reducedMotion: animated ? 'no-preference' : 'reduce' });
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height }, animated });
     const seen = new Set<string>();
     for (const step of allSteps) {
       await scrollToStep(page, step.id);
@@ -65,7 +65,7 @@ describe('a fling', () => {
   // The page's clock is the test's: a step is held at the line for one frame, well under the 150 ms
   // a step must hold before its graphic plays.
   it('plays the step the reader stops at, never the steps it flings past', async () => {
-    const { page, trouble } = await openStory(browser, '/?lang=en', { fakeClock: true });
+    const { page, trouble } = await openStory(browser, '/?lang=en', { fakeClock: true, animated: true });
     await page.clock.pauseAt(Date.now() + 60_000); // from here the page's time moves only when told
     // A step at the line is reported at the page's next frame: at most three frames pass (51 ms).
     const reach = async (id: string) => {
@@ -119,7 +119,7 @@ describe('a fling', () => {
 
 describe('reduced motion', () => {
   it('shows each final value at once, with no animation', async () => {
-    const { page, trouble } = await openStory(browser, '/?lang=zh', { reducedMotion: 'reduce' });
+    const { page, trouble } = await openStory(browser, '/?lang=zh');
     for (const id of ['reach', 'honours', 'network', 'consultation', 'hardship', 'warmthFunds', 'places']) {
       await scrollToStep(page, id);
       await page.locator(`[data-graphic="${id}"][data-state="done"]`).waitFor({ timeout: 5000 });
@@ -134,7 +134,7 @@ describe('reduced motion', () => {
   });
 
   it('animates when motion is allowed: a value is seen below its final figure', async () => {
-    const { page } = await openStory(browser, '/?lang=zh');
+    const { page } = await openStory(browser, '/?lang=zh', { animated: true });
     await scrollToStep(page, 'reach');
     await page.locator('[data-graphic="reach"][data-state="animating"]').waitFor({ timeout: 5000 });
     const during = await shownValues(page, 'reach');

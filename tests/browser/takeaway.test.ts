@@ -203,7 +203,7 @@ describe('one figure as a picture', () => {
 describe('one figure as a link', () => {
   it('opens every figure’s address at its step, revealed', async () => {
     // Reduced motion: each reveal shows its final state at once (the story's tests watch the animations).
-    const { page, trouble } = await openStory(browser, '/?lang=zh', { viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    const { page, trouble } = await openStory(browser, '/?lang=zh', { viewport: { width: 390, height: 844 } });
     const base = page.url().split('#')[0];
     const missed: string[] = [];
     for (const f of figures) {
