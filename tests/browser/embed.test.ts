@@ -7,7 +7,7 @@ import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
 import { live, SHOTS } from './story-page';
-import { fakeSpeech } from './support/fakeSpeech';
+import { fakeSpeech } from '../support/fakeSpeech';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
 let browser: Browser;

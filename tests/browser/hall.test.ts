@@ -1,7 +1,6 @@
 // The hall end to end: the real venue server (server/hall.mjs, a child process on the built dist/,
 // PORT=0, a known key), a speaker view and phones in separate browser contexts. Everything talks to
 // 127.0.0.1; the LAN address the server prints is only ever read (it is what the QR code carries).
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,12 +8,12 @@ import { showsQr } from '../../src/hall/qrSlides';
 import { qrCode } from '../../src/present/qrCode';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
-import { Follower, KEY, killAll, sleep, startHall, state, type Hall } from '../unit/hall/helpers';
+import { axe } from '../support/axe';
+import { Follower, KEY, killAll, sleep, startHall, state, type Hall } from '../support/hall';
 import { HallRelay } from './hallRelay';
 import { live, SHOTS } from './story-page';
 
 const DIST = resolve('dist');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
 /** The issue's promise: a phone shows the presenter's move within half a second (by the pages' clocks). */
@@ -429,17 +428,6 @@ describe('the hall', () => {
   });
 });
 
-type AxeRun = (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-
-/** axe-core's violations on the page (as tests/browser/quality.test.ts runs it); `enhanced`: 7:1 contrast, for a projector. */
-async function axe(page: Page, enhanced = false): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (enhanced) => {
-    const options = enhanced ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {};
-    const { violations } = await (window as unknown as { axe: { run: AxeRun } }).axe.run(document, options);
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }, enhanced);
-}
 
 describe('accessibility under the hall', () => {
   // axe-core is injected as a script, which the hall's CSP refuses: these contexts bypass it.

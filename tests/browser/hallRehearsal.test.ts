@@ -9,7 +9,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
-import { Follower, killAll, startHall, stateDir, type Hall } from '../unit/hall/helpers';
+import { Follower, killAll, startHall, stateDir, type Hall } from '../support/hall';
 import { HallRelay } from './hallRelay';
 import { live } from './story-page';
 

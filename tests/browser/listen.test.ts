@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spokenFigure } from '../../src/data/spoken';
 import { figure } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
-import { fakeSpeech } from './support/fakeSpeech';
+import { fakeSpeech } from '../support/fakeSpeech';
 import { openStory } from './story-page';
 
 // 语音阅读 / Listen, with the device's voice played by the test (support/fakeSpeech.ts): what the

@@ -15,7 +15,7 @@ import { serveDir } from '../../tools/serve.js';
 import { rewriteWorker, type Precache } from '../../vite.sw';
 import { siteFiles } from '../../server/siteFiles.mjs';
 import { allSteps, figureSteps, live, scrollToStep, SHOTS, shownValues } from './story-page';
-import { fakeSpeech } from './support/fakeSpeech';
+import { fakeSpeech } from '../support/fakeSpeech';
 
 // Offline is the test server stopped, not the browser's offline emulation: that does not cover the
 // worker's own fetches. Each test has its own browser profile, so that the worker outlives a restart.

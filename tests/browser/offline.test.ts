@@ -9,7 +9,7 @@ import type { Lang } from '../../src/lib/lang';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
 import { SHOTS } from './story-page';
-import { fakeSpeech } from './support/fakeSpeech';
+import { fakeSpeech } from '../support/fakeSpeech';
 
 // At a venue: one HTML file on a USB stick, opened from file:// with the network off.
 const FILE = resolve('dist-offline/index.html');

@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { formatFigure } from '../../src/data/format';
 import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
+import { axe } from '../support/axe';
 import { serveDir } from '../../tools/serve.js';
 import { live, openStory, scrollToStep } from './story-page';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The policy the README gives hosts: everything from our own origin, nothing inline, no eval. */
 export const CSP = "default-src 'self'; img-src 'self' blob: data:; base-uri 'self'; object-src 'none'; form-action 'none'";
@@ -21,17 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type AxeRun = (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-
-/** axe-core's violations on the page; `enhanced` adds the 7:1 contrast rule a projector needs. */
-async function axe(page: Page, enhanced = false): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (enhanced) => {
-    const options = enhanced ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {};
-    const { violations } = await (window as unknown as { axe: { run: AxeRun } }).axe.run(document, options);
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }, enhanced);
-}
 
 describe.each<[Lang, number, number]>([
   ['zh', 390, 844],

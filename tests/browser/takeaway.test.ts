@@ -11,8 +11,8 @@ import type { Figure } from '../../src/data/types';
 import type { Lang } from '../../src/lib/lang';
 import { zhText } from '../../src/lib/zhText';
 import { launch } from '../../tools/browsers/chromium.js';
-import { bundles } from '../component/i18n';
-import { article } from '../unit/article';
+import { bundles } from '../support/i18n';
+import { article } from '../support/article';
 import { openStory, SHOTS } from './story-page';
 
 // Delegates take paper, journalists the numbers, readers one figure as a picture or a link.

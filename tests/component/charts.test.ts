@@ -7,7 +7,7 @@ import { stepFigures, themes } from '../../src/data/story';
 import type { ChartForm, Step } from '../../src/data/types';
 import type { Lang } from '../../src/lib/lang';
 import Harness from './Harness.svelte';
-import { makeI18n } from './i18n';
+import { makeI18n } from '../support/i18n';
 
 const steps = themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).filter((s) => s.figures.length > 0);
 /** The first step drawn in each chart form. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import UpdatePrompt from '../../src/offline/UpdatePrompt.svelte';
 import { update } from '../../src/offline/update.svelte';
 import Harness from './Harness.svelte';
-import { bundles, makeI18n } from './i18n';
+import { bundles, makeI18n } from '../support/i18n';
 
 const prompt = (lang: 'zh' | 'en', hidden = false) =>
   render(Harness, { props: { i18n: makeI18n(lang), component: UpdatePrompt as Component<any>, props: { hidden } } });

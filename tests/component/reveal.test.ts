@@ -7,7 +7,7 @@ import type { Step } from '../../src/data/types';
 import StepGraphic from '../../src/story/StepGraphic.svelte';
 import { figure } from '../../src/data/story';
 import Harness from './Harness.svelte';
-import { makeI18n } from './i18n';
+import { makeI18n } from '../support/i18n';
 
 const step = (id: string): Step => themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).find((s) => s.id === id)!;
 const draw = (s: Step, reveal: 'wait' | 'play' | 'still') =>

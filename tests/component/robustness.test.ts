@@ -4,7 +4,7 @@ import StepGraphic from '../../src/story/StepGraphic.svelte';
 import { themes } from '../../src/data/story';
 import { I18n } from '../../src/lib/i18n.svelte';
 import Harness from './Harness.svelte';
-import { bundles } from './i18n';
+import { bundles } from '../support/i18n';
 
 // A broken chart must not take the story down: its step shows the figures as a list instead.
 vi.mock('../../src/charts/Chart.svelte', async () => ({ default: (await import('./Throws.svelte')).default }));

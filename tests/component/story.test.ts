@@ -11,7 +11,7 @@ import type { Lang } from '../../src/lib/lang';
 import Glance from '../../src/story/Glance.svelte';
 import Harness from './Harness.svelte';
 import { I18n } from '../../src/lib/i18n.svelte';
-import { bundles, makeI18n } from './i18n';
+import { bundles, makeI18n } from '../support/i18n';
 
 const step = (id: string): Step => themes.flatMap((t) => t.sections.flatMap((s) => s.steps)).find((s) => s.id === id)!;
 

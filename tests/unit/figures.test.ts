@@ -3,7 +3,7 @@ import { hasHalfWidthPunctuation, quoted, zhText } from '../../src/lib/zhText';
 import { describe, expect, it } from 'vitest';
 import { figures, notFigures } from '../../src/data/figures';
 import { figure, stepFigures, themes } from '../../src/data/story';
-import { article, body } from './article';
+import { article, body } from '../support/article';
 
 // Numbers are sacred: every value, qualifier and classifier is proved against the article itself.
 describe('every figure against the article', () => {

@@ -1,6 +1,6 @@
 // The real CLI as a child process on 127.0.0.1 with PORT=0, against a fixture site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Follower, killAll, KEY, makeSite, move, publish, raw, seqOf, sleep, startHall, state, type Hall } from './helpers';
+import { Follower, killAll, KEY, makeSite, move, publish, raw, seqOf, sleep, startHall, state, type Hall } from '../../support/hall';
 
 const fixture = makeSite();
 let hall: Hall;

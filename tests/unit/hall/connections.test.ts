@@ -4,7 +4,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardConnections } from '../../../server/connections.mjs';
-import { sleep } from './helpers';
+import { sleep } from '../../support/hall';
 
 const servers: http.Server[] = [];
 const sockets: net.Socket[] = [];

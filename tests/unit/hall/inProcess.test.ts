@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHall } from '../../../server/createHall.mjs';
-import { Follower, KEY, SLIDES, makeSite, move, sleep, state } from './helpers';
+import { Follower, KEY, SLIDES, makeSite, move, sleep, state } from '../../support/hall';
 
 const fixture = makeSite();
 const hall = createHall({ site: fixture.site, key: KEY, slideCount: SLIDES, announceHost: '192.168.1.20' });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../../server/pack.mjs';
-import { Follower, killAll, ROOT, makeSite, move, sleep, startHall, state, stateDir } from './helpers';
+import { Follower, killAll, ROOT, makeSite, move, sleep, startHall, state, stateDir } from '../../support/hall';
 
 const fixture = makeSite();
 afterEach(killAll);
