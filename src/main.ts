@@ -1,6 +1,7 @@
 import './app.css';
 import { bootFailed } from './lib/bootFailed';
 import { lazy } from './lib/lazy';
+import { MODE_FACTS, modeOf } from './lib/modes';
 import { startLargeType } from './lib/largeType';
 import { startListen } from './listen/start';
 import { canWait, whenWanted } from './lib/whenWanted';
@@ -15,8 +16,7 @@ addEventListener('beforeprint', () => document.querySelectorAll('details.source'
 // Large type (the story's 长辈模式) and Listen (语音阅读) answer their controls from the first click,
 // the app started or not: installed first, their clicks wake nothing else. Slides, print and embeds
 // keep their own type and have no narrator.
-const mode = new URLSearchParams(location.search).get('mode');
-if (mode === null || mode === 'story') {
+if (MODE_FACTS[modeOf(new URLSearchParams(location.search))].builtPage) {
   startLargeType();
   startListen();
 }
