@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { build, type Plugin, type Rolldown } from 'vite';
+import type { Plugin } from 'vite';
+import { classicScript } from './vite.script.ts';
 
 /** What the worker keeps: the build's id (its cache's name) and each file, by its path in the site, with its content's hash. */
 export interface Precache {
@@ -79,22 +80,8 @@ function manifest(root: string, lang: 'zh' | 'en', up: string): string {
   );
 }
 
-/** Compiles src/offline/sw.ts (and what it imports) into one classic script. */
-async function compileWorker(root: string): Promise<string> {
-  const out = (await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      copyPublicDir: false,
-      target: 'es2022',
-      minify: false, // small, and readable for a host who audits what runs on their origin
-      lib: { entry: resolve(root, 'src/offline/sw.ts'), formats: ['iife'], name: 'storyWorker' },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  return (Array.isArray(out) ? out[0] : out).output[0].code;
-}
+/** src/offline/sw.ts as one classic script: small, and readable for a host who audits what runs on their origin. */
+const compileWorker = (root: string) => classicScript(root, 'src/offline/sw.ts', { name: 'storyWorker', minify: false });
 
 /**
  * The offline copy: links each page to its manifest and home-screen icon; after the prerender
