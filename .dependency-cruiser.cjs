@@ -30,6 +30,13 @@ module.exports = {
       to: { path: PROJECT, pathNot: '^src/lib/' },
     },
     {
+      // The colours are read by the build, the cards and the icon script too: one module, importing nothing.
+      name: 'colours-stand-alone',
+      severity: 'error',
+      from: { path: '^src/colours\\.ts$' },
+      to: { path: PROJECT },
+    },
+    {
       // The content model is plain data and its types, written with the helpers only.
       name: 'data-on-lib-only',
       severity: 'error',

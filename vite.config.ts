@@ -7,6 +7,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { siteUrlFrom } from './src/lib/site.ts';
 import { prerender } from './vite.prerender.ts';
+import { colourTokens } from './vite.colours.ts';
 import { classicScript } from './vite.script.ts';
 import { serviceWorker } from './vite.sw.ts';
 
@@ -70,8 +71,8 @@ export default defineConfig(({ mode }) => ({
   define: { __SITE_URL__: JSON.stringify(mode === 'offline' ? null : siteUrlFrom(process.env.SITE_URL)) },
   plugins:
     mode === 'offline'
-      ? [svelte(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
-      : [svelte(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
+      ? [svelte(), colourTokens(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
+      : [svelte(), colourTokens(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
   publicDir: 'static',
   build:
     mode === 'offline'

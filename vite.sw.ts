@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { colours } from './src/colours.ts';
 import { classicScript } from './vite.script.ts';
 
 /** What the worker keeps: the build's id (its cache's name) and each file, by its path in the site, with its content's hash. */
@@ -71,8 +72,8 @@ function manifest(root: string, lang: 'zh' | 'en', up: string): string {
       start_url: './',
       scope: up || './', // both languages inside the app, so that the switch stays in it
       display: 'standalone',
-      theme_color: '#a31515',
-      background_color: '#ffffff',
+      theme_color: colours.political,
+      background_color: colours.paper,
       icons: [icon('icon-192.png', 192, 'any'), icon('icon-512.png', 512, 'any'), icon('icon-maskable-512.png', 512, 'maskable')],
     },
     null,
