@@ -16,6 +16,7 @@ export function withColours(css: string): string {
  */
 export const colourTokens = (): Plugin => ({
   name: 'colour-tokens',
+  enforce: 'pre', // on app.css as written, before Vite's CSS pipeline
   transform(code, id) {
     if (id.split('?')[0].endsWith('/src/app.css')) return { code: withColours(code), map: null };
   },

@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 import { siteUrlFrom } from './src/lib/site.ts';
 import { prerender } from './vite.prerender.ts';
 import { colourTokens } from './vite.colours.ts';
+import { customMediaQueries } from './vite.media.ts';
 import { classicScript } from './vite.script.ts';
 import { serviceWorker } from './vite.sw.ts';
 
@@ -71,8 +72,8 @@ export default defineConfig(({ mode }) => ({
   define: { __SITE_URL__: JSON.stringify(mode === 'offline' ? null : siteUrlFrom(process.env.SITE_URL)) },
   plugins:
     mode === 'offline'
-      ? [svelte(), colourTokens(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
-      : [svelte(), colourTokens(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
+      ? [svelte(), colourTokens(), customMediaQueries(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
+      : [svelte(), colourTokens(), customMediaQueries(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
   publicDir: 'static',
   build:
     mode === 'offline'
