@@ -28,6 +28,9 @@ export function langOfUrl(query: URLSearchParams, pathname: string, languages?: 
 /** The `lang` attribute for a page or passage in this language. */
 export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
 
+/** The Open Graph locale (`og:locale`) of a page in this language. */
+export const ogLocale = (lang: Lang): string => (lang === 'zh' ? 'zh_CN' : 'en_US');
+
 /** Where each language's page is built, inside the site's folder: the Chinese at its root, the English at `en/`. */
 export const pageFolder = (lang: Lang): string => (lang === 'en' ? 'en/' : '');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlLang, langOfHtml, languagePage, LANGS, pageFolder } from '../../src/lib/lang';
+import { htmlLang, langOfHtml, languagePage, LANGS, ogLocale, pageFolder } from '../../src/lib/lang';
 
 const at = (href: string) => new URL(href, 'https://news.example');
 
@@ -30,5 +30,9 @@ describe('the language before the first paint (lang.js, built from src/beforePai
 
   it('puts the English page in en/, the Chinese at the root', () => {
     expect(LANGS.map(pageFolder)).toEqual(['', 'en/']);
+  });
+
+  it('names each language for Open Graph with a region, as crawlers expect', () => {
+    expect(LANGS.map(ogLocale)).toEqual(['zh_CN', 'en_US']);
   });
 });
