@@ -30,6 +30,13 @@ module.exports = {
       to: { path: PROJECT, pathNot: '^src/lib/' },
     },
     {
+      // The colours and the breakpoints are read by the build (and the icon script) too: each one module, importing nothing.
+      name: 'design-tables-stand-alone',
+      severity: 'error',
+      from: { path: '^src/(colours|breakpoints)\\.ts$' },
+      to: { path: PROJECT },
+    },
+    {
       // The content model is plain data and its types, written with the helpers only.
       name: 'data-on-lib-only',
       severity: 'error',

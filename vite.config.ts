@@ -7,6 +7,9 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { siteUrlFrom } from './src/lib/site.ts';
 import { prerender } from './vite.prerender.ts';
+import { colourTokens } from './vite.colours.ts';
+import { customMediaQueries } from './vite.media.ts';
+import { classicScript } from './vite.script.ts';
 import { serviceWorker } from './vite.sw.ts';
 
 /** For a file on a USB stick: the favicon goes inside the page, as nothing beside it is shipped. */
@@ -32,11 +35,19 @@ const shipPym = (): Plugin => ({
   },
 });
 
-/** The published site's pages settle their language before the first paint (static/lang.js). */
+/**
+ * The published site's pages settle their language and type size before the first paint: lang.js,
+ * built from src/beforePaint.ts (and lib/lang.ts's rule, the app's own), a file of its own in the head.
+ */
 const settleLanguage = (): Plugin => ({
   name: 'settle-language',
   apply: 'build',
   transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', (m) => `${m}\n    <script src="./lang.js"></script>`),
+  async generateBundle() {
+    if (this.environment.config.build.ssr) return;
+    const source = await classicScript(this.environment.config.root, 'src/beforePaint.ts', { name: 'beforePaint', minify: true });
+    this.emitFile({ type: 'asset', fileName: 'lang.js', source });
+  },
 });
 
 /**
@@ -61,8 +72,8 @@ export default defineConfig(({ mode }) => ({
   define: { __SITE_URL__: JSON.stringify(mode === 'offline' ? null : siteUrlFrom(process.env.SITE_URL)) },
   plugins:
     mode === 'offline'
-      ? [svelte(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
-      : [svelte(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
+      ? [svelte(), colourTokens(), customMediaQueries(), inlineFavicon(), viteSingleFile(), prerender({ offline: true })]
+      : [svelte(), colourTokens(), customMediaQueries(), settleLanguage(), compileChartsWhole(), prerender(), shipPym(), serviceWorker()], // serviceWorker() after prerender(): it lists the pages
   publicDir: 'static',
   build:
     mode === 'offline'

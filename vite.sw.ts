@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { build, type Plugin, type Rolldown } from 'vite';
+import type { Plugin } from 'vite';
+import { colours } from './src/colours.ts';
+import { htmlLang, LANGS, pageFolder, type Lang } from './src/lib/lang.ts';
+import { classicScript } from './vite.script.ts';
 
 /** What the worker keeps: the build's id (its cache's name) and each file, by its path in the site, with its content's hash. */
 export interface Precache {
@@ -56,7 +59,7 @@ export function rewriteWorker(dir: string): Precache {
 }
 
 /** The web app manifest of one language's page, for "Add to Home Screen". `up` leads from its page to the site's folder. */
-function manifest(root: string, lang: 'zh' | 'en', up: string): string {
+function manifest(root: string, lang: Lang, up: string): string {
   const words = (part: string) => JSON.parse(readFileSync(resolve(root, `locales/${lang}/${part}.json`), 'utf8'));
   const { offline } = words('ui');
   const icon = (file: string, size: number, purpose: string) => ({ src: `${up}icons/${file}`, sizes: `${size}x${size}`, type: 'image/png', purpose });
@@ -66,12 +69,12 @@ function manifest(root: string, lang: 'zh' | 'en', up: string): string {
       name: offline.appName,
       short_name: offline.appShortName,
       description: words('story').meta.description,
-      lang: lang === 'zh' ? 'zh-CN' : 'en',
+      lang: htmlLang(lang),
       start_url: './',
       scope: up || './', // both languages inside the app, so that the switch stays in it
       display: 'standalone',
-      theme_color: '#a31515',
-      background_color: '#ffffff',
+      theme_color: colours.political,
+      background_color: colours.paper,
       icons: [icon('icon-192.png', 192, 'any'), icon('icon-512.png', 512, 'any'), icon('icon-maskable-512.png', 512, 'maskable')],
     },
     null,
@@ -79,22 +82,8 @@ function manifest(root: string, lang: 'zh' | 'en', up: string): string {
   );
 }
 
-/** Compiles src/offline/sw.ts (and what it imports) into one classic script. */
-async function compileWorker(root: string): Promise<string> {
-  const out = (await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      copyPublicDir: false,
-      target: 'es2022',
-      minify: false, // small, and readable for a host who audits what runs on their origin
-      lib: { entry: resolve(root, 'src/offline/sw.ts'), formats: ['iife'], name: 'storyWorker' },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  return (Array.isArray(out) ? out[0] : out).output[0].code;
-}
+/** src/offline/sw.ts as one classic script: small, and readable for a host who audits what runs on their origin. */
+const compileWorker = (root: string) => classicScript(root, 'src/offline/sw.ts', { name: 'storyWorker', minify: false });
 
 /**
  * The offline copy: links each page to its manifest and home-screen icon; after the prerender
@@ -120,7 +109,9 @@ export function serviceWorker(): Plugin {
         if (this.environment.config.build.ssr) return;
         const root = this.environment.config.root;
         const outDir = resolve(root, this.environment.config.build.outDir);
-        for (const [lang, file, up] of [['zh', 'manifest.webmanifest', ''], ['en', 'en/manifest.webmanifest', '../']] as const) {
+        for (const lang of LANGS) {
+          const file = `${pageFolder(lang)}manifest.webmanifest`;
+          const up = '../'.repeat(pageFolder(lang).split('/').length - 1);
           mkdirSync(dirname(resolve(outDir, file)), { recursive: true });
           writeFileSync(resolve(outDir, file), manifest(root, lang, up) + '\n');
         }

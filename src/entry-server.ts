@@ -19,7 +19,8 @@ export async function renderStory(lang: Lang, where: Omit<Site, 'url'>): Promise
 
 /** The files the site serves beside its pages, built from the model: path -> content. */
 export async function siteFiles(): Promise<Record<string, string>> {
-  const [zh, en] = await Promise.all(['zh', 'en'].map(async (lang) => new I18n(lang as Lang, { [lang]: await loadMessages(lang as Lang) })));
+  const wordsOf = async (lang: Lang) => new I18n(lang, { [lang]: await loadMessages(lang) });
+  const [zh, en] = await Promise.all([wordsOf('zh'), wordsOf('en')]);
   const rows = figureRows(zh, en);
   return {
     'data/deck.json': JSON.stringify({ slides: slides.length }) + '\n',

@@ -5,6 +5,7 @@ import { hallAudience, type Hall } from './hall/hallAudience';
 import { I18n, loadMessages, STORY_PARTS, type Part } from './lib/i18n.svelte';
 import { htmlLang, type Lang } from './lib/lang';
 import { lazy, onBeforeReload } from './lib/lazy';
+import { MODE_FACTS } from './lib/modes';
 import { idFromHash, parseParams, withHash, withLang, withSlide } from './lib/params';
 import { relativeRoot, type Site } from './lib/site';
 import { siteFolder } from './lib/siteFolder';
@@ -25,7 +26,8 @@ export async function start(built: Lang, { upgrade = false } = {}): Promise<void
   addEventListener('pagehide', () => urls.flush()); // so does a reload, or the back button
   // An embed tells its pym host its height even if its view fails to load (else: a blank 150 px frame).
   // Only embeds fetch the protocol's code; a stale deploy's missing chunk recovers like any other.
-  const pym = params.mode === 'embed' ? lazy(() => import('./embed/pymChild')).then(({ childIdFrom, PymChild }) => {
+  const facts = MODE_FACTS[params.mode];
+  const pym = facts.hosted ? lazy(() => import('./embed/pymChild')).then(({ childIdFrom, PymChild }) => {
     const id = childIdFrom(location.search);
     const child = id ? new PymChild(id) : null;
     child?.start();
@@ -47,8 +49,7 @@ export async function start(built: Lang, { upgrade = false } = {}): Promise<void
   }
   // Only this language's words, and only the files this mode needs: a key missing in English
   // fetches the Chinese fallback when needed.
-  const slides = params.mode === 'present' || params.mode === 'presenter' || params.mode === 'follow';
-  const parts: readonly Part[] = slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
+  const parts: readonly Part[] = facts.slides ? [...STORY_PARTS, 'present'] : STORY_PARTS;
   // The venue server (npm run hall) marks its pages with the audience address: then the live channel is on.
   const audience = import.meta.env.MODE === 'offline' ? null : hallAudience(document);
   const hall: Hall | null = audience ? { audience, root: siteFolder() } : null;
@@ -70,7 +71,7 @@ export async function start(built: Lang, { upgrade = false } = {}): Promise<void
   const target = document.getElementById('app')!;
   const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym, hall };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
-  const story = params.mode === 'story';
+  const story = facts.builtPage;
   if (target.firstElementChild && built === params.lang && story) hydrate(App, { target, props });
   else {
     target.replaceChildren();

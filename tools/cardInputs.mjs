@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** The files that decide how a card looks besides its words: the component with its CSS, the text and line-break rules, the drawing script. */
-export const CARD_SOURCES = ['src/cards/ShareCard.svelte', 'src/cards/cardText.ts', 'src/cards/cardFigures.ts', 'tools/cards.mjs'];
+/** The files that decide how a card looks besides its words: the component with its CSS and colours, the text and line-break rules, the drawing script. */
+export const CARD_SOURCES = ['src/cards/ShareCard.svelte', 'src/colours.ts', 'src/cards/cardText.ts', 'src/cards/cardFigures.ts', 'tools/cards.mjs'];
 
 const ROOT = new URL('../', import.meta.url);
 const sha256 = (/** @type {string} */ text) => createHash('sha256').update(text).digest('hex');

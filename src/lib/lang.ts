@@ -6,10 +6,13 @@ export function isLang(value: unknown): value is Lang {
   return value === 'zh' || value === 'en';
 }
 
+/** The language of a page or passage by its `lang` attribute (`htmlLang`'s inverse): any zh-* is Chinese. */
+export const langOfHtml = (attribute: string): Lang => (/^zh(?:-|$)/i.test(attribute) ? 'zh' : 'en');
+
 /** The browser's preference: any zh-* is Chinese, anything else English. */
 export function langFromNavigator(languages: readonly string[] | undefined): Lang {
   const first = languages?.[0];
-  return typeof first === 'string' && /^zh(?:-|$)/i.test(first) ? 'zh' : 'en';
+  return typeof first === 'string' ? langOfHtml(first) : 'en';
 }
 
 /** The language a page's path names: the English page is built at `en/` (`/en` where a host drops the slash). */
@@ -24,3 +27,21 @@ export function langOfUrl(query: URLSearchParams, pathname: string, languages?: 
 
 /** The `lang` attribute for a page or passage in this language. */
 export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** The Open Graph locale (`og:locale`) of a page in this language. */
+export const ogLocale = (lang: Lang): string => (lang === 'zh' ? 'zh_CN' : 'en_US');
+
+/** Where each language's page is built, inside the site's folder: the Chinese at its root, the English at `en/`. */
+export const pageFolder = (lang: Lang): string => (lang === 'en' ? 'en/' : '');
+
+/**
+ * Where a reader goes before the first paint: from the Chinese page to the English one (query and
+ * hash kept) when their browser prefers another language and the URL asks for none (a `?lang` is the
+ * app's to draw, on this page); else null.
+ */
+export function languagePage(url: Pick<Location, 'search' | 'hash' | 'pathname'>, built: Lang, languages: readonly string[]): string | null {
+  const query = new URLSearchParams(url.search);
+  const wanted = langOfUrl(query, url.pathname, languages);
+  if (built !== 'zh' || query.has('lang') || wanted === built) return null;
+  return url.pathname.replace(/[^/]*$/, '') + pageFolder(wanted) + url.search + url.hash;
+}

@@ -3,7 +3,7 @@
  * three sizes, remembered on the device; `?type=large` opens the first for one visit. The page's own
  * attributes carry it (`<html data-type="large" data-type-size="1|2|3">`) and app.css does the rest,
  * so the switch works on the built page before any app has started, with no redraw.
- * static/lang.js applies a remembered size before the first paint; this module is the rest.
+ * src/beforePaint.ts applies the visit's size before the first paint (applyTypeOfVisit); this module is the rest.
  */
 
 /** 0: the usual type; 1-3: large, larger, largest. */
@@ -55,13 +55,16 @@ export function setType(size: TypeSize, remember = true): void {
   }
 }
 
+/** Shows the size this visit opens with, not remembered again. */
+export const applyTypeOfVisit = (): void => setType(typeOfVisit(location.search, stored()), false);
+
 /**
  * Starts large type on a story page: applies the visit's size and answers the switches (`data-type-control`:
  * `toggle`, or a size) from the first click, before and after the app starts, with no app needed.
  * Installed before any other click listener, it keeps those clicks to itself. Returns the teardown.
  */
 export function startLargeType(): () => void {
-  setType(typeOfVisit(location.search, stored()), false);
+  applyTypeOfVisit();
   const onClick = (event: MouseEvent) => {
     const control = (event.target as Element | null)?.closest?.<HTMLElement>('[data-type-control]');
     if (!control) return;

@@ -1,7 +1,5 @@
 import { langOfUrl, type Lang } from './lang';
-
-export const MODES = ['story', 'present', 'presenter', 'embed', 'follow', 'print'] as const;
-export type Mode = (typeof MODES)[number];
+import { modeOf, type Mode } from './modes';
 
 /** Whether an id names a place in the story, passed in by the caller: the URL's parser knows no story of its own. */
 export type IsPlace<Place extends string> = (id: string | null) => id is Place;
@@ -58,12 +56,11 @@ export function idFromHash<Place extends string>(hash: string, isPlace: IsPlace<
 /** Reads the URL: every field validated, anything malformed the default. */
 export function parseParams<Place extends string>(search: string, hash: string, isPlace: IsPlace<Place>, languages?: readonly string[], pathname = '/'): Params<Place> {
   const query = new URLSearchParams([...new URLSearchParams(search)].filter(([key]) => KNOWN.has(key)));
-  const mode = single(query, 'mode');
   const section = single(query, 'section');
   const session = single(query, 'session');
   return {
     lang: langOfUrl(query, pathname, languages),
-    mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'story',
+    mode: modeOf(query),
     section: isPlace(section) ? section : idFromHash(hash, isPlace),
     step: intIn(single(query, 'step'), 1, 9999),
     autoplay: single(query, 'autoplay') === 'voice' ? 'voice' : intIn(single(query, 'autoplay'), 3, 600),

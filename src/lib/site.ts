@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { Lang } from './lang';
+import { pageFolder, type Lang } from './lang.ts'; // with its extension: vite.config.ts loads this file in Node
 
 /** Where the page sits in the published site: what links, share tags and the embed snippet need. */
 export interface Site {
@@ -38,10 +38,10 @@ export function relativeRoot(pageHref: string, rootHref: string): string {
 /** The page of the story in `lang`, relative to this page (works from any folder, and without JavaScript). */
 export function pageHref(site: Site, lang: Lang): string {
   if (site.offline) return `?lang=${lang}`;
-  return `${site.root}${lang === 'en' ? 'en/' : ''}` || './';
+  return `${site.root}${pageFolder(lang)}` || './';
 }
 
 /** The story's public page in `lang`, absolute, when the build knows its address. */
-export const publicPage = (site: Site, lang: Lang): string | null => site.url && site.url + (lang === 'en' ? 'en/' : '');
+export const publicPage = (site: Site, lang: Lang): string | null => site.url && site.url + pageFolder(lang);
 
 export const [getSite, setSite] = createContext<Site>();

@@ -1,5 +1,6 @@
 import { cancelIdle, whenIdle } from './idle';
 import { langOfUrl, type Lang } from './lang';
+import { isMode, MODE_FACTS } from './modes';
 
 /**
  * Whether this page is the built story as it stands, to be enhanced rather than drawn: the story, in
@@ -8,8 +9,8 @@ import { langOfUrl, type Lang } from './lang';
  */
 export function canWait(url: Pick<Location, 'search' | 'hash' | 'pathname'>, built: Lang, languages?: readonly string[]): boolean {
   const query = new URLSearchParams(url.search);
-  const mode = query.get('mode');
-  return (mode === null || mode === 'story') && !query.has('section') && !query.has('step') && langOfUrl(query, url.pathname, languages) === built;
+  const mode = query.get('mode'); // an unknown mode is the story, drawn by the app: not the built page as it stands
+  return (mode === null || (isMode(mode) && MODE_FACTS[mode].builtPage)) && !query.has('section') && !query.has('step') && langOfUrl(query, url.pathname, languages) === built;
 }
 
 /** What a reader does first on a page they are about to use: any of them starts the story at once. */

@@ -1,4 +1,4 @@
-import type { Mode } from '../lib/params';
+import type { Mode } from '../lib/modes';
 import { whenIdle } from '../lib/idle';
 import { shouldRegister } from './where';
 

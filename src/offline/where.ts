@@ -1,4 +1,4 @@
-import type { Mode } from '../lib/params';
+import { MODE_FACTS, type Mode } from '../lib/modes';
 
 /** What decides whether a page may install the offline copy. */
 export interface Here {
@@ -16,4 +16,4 @@ export interface Here {
 
 /** True where a service worker may be registered: a top-level page of the published site, and nowhere else. */
 export const shouldRegister = (here: Here): boolean =>
-  here.serviceWorker && /^https?:$/.test(here.protocol) && !here.hall && !here.framed && here.mode !== 'embed';
+  here.serviceWorker && /^https?:$/.test(here.protocol) && !here.hall && !here.framed && !MODE_FACTS[here.mode].hosted;

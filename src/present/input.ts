@@ -5,26 +5,33 @@ import { command } from './keymap';
 const TYPING_MS = 2000;
 
 /**
- * The window's keydown handler for a deck (for `<svelte:window onkeydown>`): clicker and keyboard
- * keys move it, F asks for fullscreen. Keys with a modifier are the browser's. Returns the handler
- * and a teardown for its pending digit timer.
+ * A deck's keys, on the window of the node it is attached to (a clicker types into no element):
+ * clicker and keyboard keys move it, F asks for fullscreen. Keys with a modifier are the browser's.
+ * Its teardown stops listening and drops digits being typed.
  */
-export function deckKeys(deck: Deck, onFullscreen: () => void) {
-  let typed = '';
-  let clear = 0;
-  const onkeydown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if ((event.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
-    const cmd = command(event.key, typed);
-    if (cmd.do === 'none') return;
-    event.preventDefault();
-    clearTimeout(clear);
-    typed = cmd.do === 'type' ? cmd.digits : '';
-    if (typed) clear = window.setTimeout(() => (typed = ''), TYPING_MS);
-    if (cmd.do === 'fullscreen') onFullscreen();
-    else deck.run(cmd);
+export function deckKeys(deck: Deck, onFullscreen: () => void): Attachment<HTMLElement> {
+  return (node) => {
+    const win = node.ownerDocument.defaultView ?? window;
+    let typed = '';
+    let clear = 0;
+    const onkeydown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if ((event.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+      const cmd = command(event.key, typed);
+      if (cmd.do === 'none') return;
+      event.preventDefault();
+      win.clearTimeout(clear);
+      typed = cmd.do === 'type' ? cmd.digits : '';
+      if (typed) clear = win.setTimeout(() => (typed = ''), TYPING_MS);
+      if (cmd.do === 'fullscreen') onFullscreen();
+      else deck.run(cmd);
+    };
+    win.addEventListener('keydown', onkeydown);
+    return () => {
+      win.removeEventListener('keydown', onkeydown);
+      win.clearTimeout(clear);
+    };
   };
-  return { onkeydown, stop: () => clearTimeout(clear) };
 }
 
 /** A tap or click on the right half goes on, on the left half back; a horizontal swipe does the same. */

@@ -6,7 +6,7 @@ import { formatFigure } from '../../src/data/format';
 import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
-import { live, SHOTS } from './story-page';
+import { live, REACHED, SHOTS } from './story-page';
 import { fakeSpeech } from '../support/fakeSpeech';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
@@ -100,13 +100,16 @@ async function heights(page: Page, frame: Frame) {
   return { iframe, content, innerScroll };
 }
 
-/** Scrolls the host so that a step in the embed has its top just past the middle of the host's screen. */
+/** Scrolls the host so that a step in the embed has its top just past the trigger line on the host's screen. */
 async function hostScrollToStep(page: Page, frame: Frame, id: string) {
   const inFrame = await frame.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY, id);
-  await page.evaluate((y) => {
-    const top = document.querySelector('#embed iframe')!.getBoundingClientRect().top + scrollY;
-    window.scrollTo(0, top + y - innerHeight * 0.52);
-  }, inFrame);
+  await page.evaluate(
+    ([y, at]) => {
+      const top = document.querySelector('#embed iframe')!.getBoundingClientRect().top + scrollY;
+      window.scrollTo(0, top + y - innerHeight * at);
+    },
+    [inFrame, REACHED] as const,
+  );
 }
 
 describe('an embed on another origin', () => {
@@ -266,10 +269,10 @@ describe('without pym: a plain fixed-height iframe', () => {
     await page.setContent(`<iframe src="${story()}/?mode=embed&lang=zh" style="width:390px;height:700px;border:0"></iframe>`);
     const frame = await embedFrame2(page);
     await live(frame);
-    await frame.evaluate(() => {
+    await frame.evaluate((at) => {
       const el = document.querySelector('[data-step="network"]')!;
-      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 0.52);
-    });
+      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * at);
+    }, REACHED);
     await frame.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
     expect(await frame.locator('[data-figure="members"]').textContent()).toBe('621万人');
     await page.close();
@@ -291,10 +294,10 @@ describe('the Embed button', () => {
     const page = await context.newPage();
     await page.goto(`${story()}/?lang=en`);
     await live(page);
-    await page.evaluate(() => {
+    await page.evaluate((at) => {
       const el = document.querySelector('[data-step="consultation"]')!;
-      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 0.5);
-    });
+      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * at);
+    }, REACHED);
     await page.locator('[data-graphic="consultation"]').waitFor();
     await page.getByRole('button', { name: 'Embed' }).click();
     const dialog = page.getByRole('dialog');

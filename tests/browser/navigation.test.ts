@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRIGGER_LINE } from '../../src/scroll/types';
 import { launch } from '../../tools/browsers/chromium.js';
 import { live, openStory, scrollToStep, SHOTS, shownValues } from './story-page';
 
@@ -142,12 +143,13 @@ describe('viewport changes', () => {
     await page.locator('[data-graphic="reach"]').waitFor();
     await page.setViewportSize({ width: 390, height: 700 });
     await page.waitForTimeout(200);
-    // The line is now at 60 % of 700 px = 420 px; a stale one would sit at 506 - 144 = 362 px.
+    // The line is now at 60 % of 700 px = 420 px; a stale one would sit at 506 - 144 = 362 px. 5 % either side of
+    // the line (385 px, 455 px) tells the two apart.
     const entered = page.locator('[data-graphic="honours"]:not([data-state="waiting"])');
-    await placeStepTop(page, 'honours', 0.65);
+    await placeStepTop(page, 'honours', TRIGGER_LINE + 0.05);
     await page.waitForTimeout(300);
     expect(await entered.count(), 'below the line').toBe(0);
-    await placeStepTop(page, 'honours', 0.55);
+    await placeStepTop(page, 'honours', TRIGGER_LINE - 0.05);
     await entered.waitFor({ timeout: 3000 });
     expect(trouble.errors).toEqual([]);
     await page.context().close();
@@ -166,10 +168,10 @@ describe('viewport changes', () => {
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(150);
       const entered = page.locator(`[data-graphic="${step}"]:not([data-state="waiting"])`);
-      await placeStepTop(page, step, 0.7);
+      await placeStepTop(page, step, TRIGGER_LINE + 0.1);
       await page.waitForTimeout(300);
       expect(await entered.count(), `${step} before the line`).toBe(0);
-      await placeStepTop(page, step, 0.5);
+      await placeStepTop(page, step, TRIGGER_LINE - 0.1);
       await entered.waitFor({ timeout: 3000 });
     }
     // The step's text is on screen below the graphic, not under it.

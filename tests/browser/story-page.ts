@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-cor
 import { inject } from 'vitest';
 import { stepFigures, themes } from '../../src/data/story';
 import type { Step } from '../../src/data/types';
+import { TRIGGER_LINE } from '../../src/scroll/types';
 
 export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -84,12 +85,18 @@ export async function live(page: Page | Frame, ready = 'html[data-ready]'): Prom
   await page.locator(ready).waitFor({ state: 'attached', timeout: 15_000 });
 }
 
-/** Scrolls as a reader would reach a step: its top just past the middle of the screen. */
+/** Where a step's top sits once a reader has reached it, as a fraction of the screen: a little past the trigger line. */
+export const REACHED = TRIGGER_LINE - 0.08;
+
+/** Scrolls as a reader would reach a step: its top just past the trigger line. */
 export async function scrollToStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((id) => {
-    const el = document.querySelector(`[data-step="${id}"]`)!;
-    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.52);
-  }, id);
+  await page.evaluate(
+    ([id, at]) => {
+      const el = document.querySelector(`[data-step="${id}"]`)!;
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * at);
+    },
+    [id, REACHED] as const,
+  );
 }
 
 /** The states each step's graphic went through since the page opened. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StepEvent } from '../../src/scroll/types';
+import { TRIGGER_LINE, type StepEvent } from '../../src/scroll/types';
 
 // scrollama stood in for: the test fires its step-enter callback as its IntersectionObservers would.
 const fake = vi.hoisted(() => ({ enter: (_: { index: number; direction: 'up' | 'down' }) => {}, setups: 0, destroyed: false }));
@@ -43,14 +43,14 @@ describe('the page scroll engine', () => {
   const attach = () => {
     const seen: StepEvent[] = [];
     const node = { querySelectorAll: () => [] } as unknown as HTMLElement;
-    const detach = scrollSteps({ offset: 0.6, onEnter: (e) => seen.push(e) })(node) as () => void;
+    const detach = scrollSteps({ offset: TRIGGER_LINE, onEnter: (e) => seen.push(e) })(node) as () => void;
     vi.runOnlyPendingTimers();
     return { seen, detach };
   };
 
   it('sets scrollama up in a task of its own, not inside the hydration that attached it', () => {
     const node = { querySelectorAll: () => [] } as unknown as HTMLElement;
-    const detach = scrollSteps({ offset: 0.6, onEnter: () => {} })(node) as () => void;
+    const detach = scrollSteps({ offset: TRIGGER_LINE, onEnter: () => {} })(node) as () => void;
     expect(fake.setups).toBe(0);
     vi.runOnlyPendingTimers();
     expect(fake.setups).toBe(1);
@@ -59,7 +59,7 @@ describe('the page scroll engine', () => {
 
   it('is never set up when detached first', () => {
     const node = { querySelectorAll: () => [] } as unknown as HTMLElement;
-    (scrollSteps({ offset: 0.6, onEnter: () => {} })(node) as () => void)();
+    (scrollSteps({ offset: TRIGGER_LINE, onEnter: () => {} })(node) as () => void)();
     vi.runOnlyPendingTimers();
     expect(fake.setups).toBe(0);
     expect(fake.destroyed).toBe(false);

@@ -5,7 +5,7 @@ import { catchErrors, caughtErrors } from '../../../tools/browsers/catchErrors';
 import { engines } from '../../../tools/browsers/engines';
 import type { EnginePage } from '../../../tools/browsers/types';
 import { waitFor } from '../../../tools/browsers/waitFor';
-import { allSteps } from '../story-page';
+import { allSteps, REACHED } from '../story-page';
 import { expected, graphicState, readFigures, recordStates, shot, texts } from './engine-story';
 
 // A news site on another origin (localhost, not 127.0.0.1) embeds the story through pym.js, loaded
@@ -88,16 +88,17 @@ describe.each(engines)('an embed on another origin in $name', (engine) => {
     expect(await page.evaluateInFrame(FRAME, graphicState, 'hardship')).not.toBe('done');
 
     for (const id of STEPS) {
-      // Scroll the host so that the step's top is just past the middle of the host's screen.
+      // Scroll the host so that the step's top is just past the trigger line on the host's screen.
       const top = await page.evaluateInFrame(FRAME, (id: string) => document.querySelector(`[data-step="${id}"]`)?.getBoundingClientRect().top ?? null, id);
       expect(top, `[data-step="${id}"] in the embed`).not.toBeNull();
       await page.evaluate(
-        (selector: string, y: number) => {
+        (selector: string, y: number, at: number) => {
           const frameTop = document.querySelector(selector)!.getBoundingClientRect().top + scrollY;
-          window.scrollTo(0, frameTop + y - innerHeight * 0.52);
+          window.scrollTo(0, frameTop + y - innerHeight * at);
         },
         FRAME,
         top!,
+        REACHED,
       );
       await waitFor(`[data-graphic="${id}"][data-state="done"] in the embed`, async () => (await page.evaluateInFrame(FRAME, graphicState, id)) === 'done');
       expect(texts(await page.evaluateInFrame(FRAME, readFigures, id)), id).toEqual(expected(id, 'en'));

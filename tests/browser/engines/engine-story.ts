@@ -4,7 +4,7 @@ import { stepFigures } from '../../../src/data/story';
 import type { Lang } from '../../../src/lib/lang';
 import type { EnginePage } from '../../../tools/browsers/types';
 import { waitFor } from '../../../tools/browsers/waitFor';
-import { allSteps, SHOTS } from '../story-page';
+import { allSteps, REACHED, SHOTS } from '../story-page';
 
 export const shot = (engine: string, what: string) => `${SHOTS}/engines-${engine}-${what}.png`;
 
@@ -44,14 +44,18 @@ export async function openStory(page: EnginePage, url: string): Promise<void> {
   await page.evaluate(recordStates);
 }
 
-/** Scrolls as a reader reaches a step: its top just past the middle of the screen. */
+/** Scrolls as a reader reaches a step: its top just past the trigger line. */
 export async function scrollToStep(page: EnginePage, id: string): Promise<void> {
-  const found = await page.evaluate((id: string) => {
-    const el = document.querySelector(`[data-step="${id}"]`);
-    if (!el) return false;
-    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.52);
-    return true;
-  }, id);
+  const found = await page.evaluate(
+    (id: string, at: number) => {
+      const el = document.querySelector(`[data-step="${id}"]`);
+      if (!el) return false;
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * at);
+      return true;
+    },
+    id,
+    REACHED,
+  );
   if (!found) throw new Error(`no [data-step="${id}"] on the page`);
 }
 

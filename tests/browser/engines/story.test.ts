@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WIDE_PX } from '../../../src/breakpoints';
 import { figures } from '../../../src/data/figures';
 import type { Lang } from '../../../src/lib/lang';
 import { engines } from '../../../tools/browsers/engines';
@@ -27,9 +28,10 @@ describe.each(engines)('the story in $name', (engine) => {
 
   it('has a phone-sized viewport', () => {
     // 390x844 where the engine allows it; MiniBrowser's window is at least 447 wide. Either way below
-    // the 768 px breakpoint, so the phone layout (graphic on top, steps beneath) is what runs.
+    // the wide layout's breakpoint, so the phone layout (graphic on top, steps beneath) is what runs.
     expect(viewport.width).toBeGreaterThanOrEqual(390);
     expect(viewport.width).toBeLessThan(500);
+    expect(viewport.width).toBeLessThan(WIDE_PX);
     expect(viewport.height).toBe(844);
   });
 
