@@ -67,6 +67,8 @@ const compileChartsWhole = (): Plugin => ({
 // mode, in one self-contained dist-offline/index.html that runs from file:// with no network.
 // `base: './'`: every URL in the build is relative, so the same dist/ works copied into any folder.
 // SITE_URL (optional) is the public address, for share cards and canonical links, which must be absolute.
+const HALL_ON_THE_CLOCK = ['tests/browser/hall.test.ts', 'tests/browser/hallRehearsal.test.ts'];
+
 export default defineConfig(({ mode }) => ({
   base: './',
   define: { __SITE_URL__: JSON.stringify(mode === 'offline' ? null : siteUrlFrom(process.env.SITE_URL)) },
@@ -100,6 +102,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          exclude: HALL_ON_THE_CLOCK,
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 120_000,
@@ -107,6 +110,21 @@ export default defineConfig(({ mode }) => ({
           // Two files at a time: most of a browser test is the page's own time (loads, timers), and
           // every test opens its own context, port and display (Xvfb -displayfd), so none collide.
           maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The hall's promises are held to the wall clock (a phone on the slide within half a second,
+          // within 2 s of a restart): these run last, one file at a time, with the machine to themselves.
+          name: 'hall',
+          include: HALL_ON_THE_CLOCK,
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
