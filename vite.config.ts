@@ -107,9 +107,11 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          // Two files at a time: most of a browser test is the page's own time (loads, timers), and
-          // every test opens its own context, port and display (Xvfb -displayfd), so none collide.
+          // Two files at a time, after the unit and component tests: most of a browser test is the
+          // page's own time (loads, timers), and every test opens its own context, port and display
+          // (Xvfb -displayfd), so none collide.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -124,7 +126,7 @@ export default defineConfig(({ mode }) => ({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
