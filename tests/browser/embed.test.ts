@@ -6,7 +6,7 @@ import { formatFigure } from '../../src/data/format';
 import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
-import { live, REACHED, SHOTS } from './story-page';
+import { allSteps, live, REACHED, SHOTS } from './story-page';
 import { fakeSpeech } from '../support/fakeSpeech';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
@@ -259,6 +259,14 @@ describe('container ids as newsrooms write them', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${hostURL}/blank`);
     await page.waitForFunction(() => (document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) > 300, null, { timeout: 10_000 });
+    // pym found the container by its id: the frame is as tall as the section it shows.
+    const frame = (await (await page.$('iframe'))!.contentFrame())!;
+    const iframe = () => page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
+    const content = () => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await iframe()) - (await content()))).toBeLessThanOrEqual(1);
+    const steps = await frame.locator('main [data-step]').count();
+    expect(steps).toBeGreaterThan(0);
+    expect(steps).toBeLessThan(allSteps.length); // the one theme asked for, not the whole story
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
-import { openStory, SHOTS } from './story-page';
+import { openStory, SHOTS, states } from './story-page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -168,8 +168,13 @@ describe('present mode controls', () => {
     const { page } = await openStory(browser, '/?mode=present&lang=zh&step=4', { viewport: { width: 1280, height: 720 }, animated: true });
     await settled(page, slides[3].id);
     await page.keyboard.press('PageDown');
+    const graphic = page.locator(`[data-slide="${slides[4].id}"] [data-graphic]`);
     await page.locator(`[data-slide="${slides[4].id}"] [data-graphic][data-state="animating"]`).waitFor({ timeout: 5000 });
     await settled(page, slides[4].id);
+    // It was seen moving and ends final: a reveal, not a cut.
+    const history = (await states(page))[(await graphic.getAttribute('data-graphic'))!];
+    expect(history.indexOf('animating')).toBeGreaterThanOrEqual(0);
+    expect(history.at(-1)).toBe('done');
     await page.context().close();
   });
 
