@@ -40,7 +40,7 @@ describe('a graphic’s reveal', () => {
     expect(animations).toEqual([]);
   });
 
-  it('plays: each bar grows in turn and each number counts up to its figure, written once a frame', async () => {
+  it('plays: each bar grows in turn and each number counts up to its figure', async () => {
     const g = draw(step('honours'), 'play');
     expect(g.dataset.state).toBe('animating');
     expect(animations.map((a) => a.kind)).toEqual(['grow', 'grow', 'grow', 'grow']);
@@ -58,6 +58,18 @@ describe('a graphic’s reveal', () => {
     await vi.advanceTimersByTimeAsync(REVEAL_MS);
     expect(g.dataset.state).toBe('done');
     expect(medals.textContent).toBe('1,390');
+  });
+
+  it('writes a running number at most 20 times a second, however fast the frames come', async () => {
+    const g = draw(step('honours'), 'play');
+    const workers = number(g, 'modelWorkers');
+    const writes: number[] = [];
+    new MutationObserver(() => writes.push(performance.now())).observe(workers, { childList: true, characterData: true, subtree: true });
+    await vi.advanceTimersByTimeAsync(REVEAL_MS * 2); // frames every 16 ms
+    expect(workers.textContent).toBe('1,247');
+    expect(writes.length).toBeGreaterThan(5); // it counts
+    const gaps = writes.slice(1).map((t, i) => t - writes[i]);
+    expect(Math.min(...gaps.slice(0, -1))).toBeGreaterThanOrEqual(48); // a frame's rounding under 50 ms; the last write is the final figure
   });
 
   it('counts a before/after pair from the earlier value down to the later one', async () => {
