@@ -6,6 +6,7 @@ import { formatFigure } from '../../src/data/format';
 import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
+import { placeStep } from '../support/story';
 import { allSteps, live, REACHED, SHOTS } from './story-page';
 import { fakeSpeech } from '../support/fakeSpeech';
 
@@ -277,10 +278,7 @@ describe('without pym: a plain fixed-height iframe', () => {
     await page.setContent(`<iframe src="${story()}/?mode=embed&lang=zh" style="width:390px;height:700px;border:0"></iframe>`);
     const frame = await embedFrame2(page);
     await live(frame);
-    await frame.evaluate((at) => {
-      const el = document.querySelector('[data-step="network"]')!;
-      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * at);
-    }, REACHED);
+    await frame.evaluate(placeStep, ['network', REACHED] as const);
     await frame.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
     expect(await frame.locator('[data-figure="members"]').textContent()).toBe('621万人');
     await page.close();
@@ -302,10 +300,7 @@ describe('the Embed button', () => {
     const page = await context.newPage();
     await page.goto(`${story()}/?lang=en`);
     await live(page);
-    await page.evaluate((at) => {
-      const el = document.querySelector('[data-step="consultation"]')!;
-      window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * at);
-    }, REACHED);
+    await page.evaluate(placeStep, ['consultation', REACHED] as const);
     await page.locator('[data-graphic="consultation"]').waitFor();
     await page.getByRole('button', { name: 'Embed' }).click();
     const dialog = page.getByRole('dialog');

@@ -9,7 +9,8 @@ import { formatFigure } from '../../src/data/format';
 import { figure } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
 import { serveDir } from '../../tools/serve.js';
-import { live, REACHED, SHOTS } from './story-page';
+import { placeStep } from '../support/story';
+import { live, REACHED, scrollToStep, SHOTS } from './story-page';
 
 // How a newsroom publishes: dist/ copied into a folder of its site, at any depth, redeployed at will.
 const FOLDER = '/graphics/2019/union-congress/';
@@ -60,10 +61,7 @@ describe(`dist/ published under ${FOLDER}`, () => {
       const other = await page.locator('a[hreflang]').first().evaluate((a) => (a as HTMLAnchorElement).href);
       expect(other).toBe(site.origin + FOLDER + (lang === 'zh' ? 'en/' : ''));
       // The charts' chunk arrives from the folder too.
-      await page.evaluate((at) => {
-        const step = document.querySelector('[data-step="honours"]')!;
-        window.scrollTo(0, step.getBoundingClientRect().top + scrollY - innerHeight * at);
-      }, REACHED);
+      await page.evaluate(placeStep, ['honours', REACHED] as const);
       await page.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 8000 });
     }
     if (mode === 'present') await page.locator('.deck [data-slide]').waitFor();
@@ -141,15 +139,6 @@ async function deployHost() {
   };
 }
 
-async function scrollToStep(page: Page, id: string) {
-  await page.evaluate(
-    ([id, at]) => {
-      const step = document.querySelector(`[data-step="${id}"]`)!;
-      window.scrollTo(0, step.getBoundingClientRect().top + scrollY - innerHeight * at);
-    },
-    [id, REACHED] as const,
-  );
-}
 
 describe('a redeploy while a reader has the page open', () => {
   it('recovers the app: one reload, at the reader’s place, never a blank view', async () => {

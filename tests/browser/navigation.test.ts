@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIGGER_LINE } from '../../src/scroll/types';
 import { launch } from '../../tools/browsers/chromium.js';
+import { placeStep } from '../support/story';
 import { live, openStory, scrollToStep, SHOTS, shownValues } from './story-page';
 
 let browser: Browser;
@@ -13,14 +14,7 @@ afterAll(async () => {
 });
 
 /** Scrolls so that a step's top sits at `at` (a fraction of the viewport's height). */
-const placeStepTop = (page: Page, id: string, at: number) =>
-  page.evaluate(
-    ([id, at]) => {
-      const el = document.querySelector(`[data-step="${id}"]`)!;
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * (at as number));
-    },
-    [id, at] as const,
-  );
+const placeStepTop = (page: Page, id: string, at: number) => page.evaluate(placeStep, [id, at] as const);
 
 const topOf = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, selector);

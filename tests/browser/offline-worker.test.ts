@@ -6,15 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatFigure } from '../../src/data/format';
-import { stepFigures } from '../../src/data/story';
 import type { Lang } from '../../src/lib/lang';
 import { slides } from '../../src/present/slides';
 import { CHROMIUM_FLAGS, chromiumPath, launch } from '../../tools/browsers/chromium.js';
 import { serveDir } from '../../tools/serve.js';
 import { rewriteWorker, type Precache } from '../../vite.sw';
 import { siteFiles } from '../../server/siteFiles.mjs';
-import { allSteps, figureSteps, live, scrollToStep, SHOTS, shownValues } from './story-page';
+import { expected } from '../support/story';
+import { figureSteps, live, scrollToStep, SHOTS, shownValues } from './story-page';
 import { fakeSpeech } from '../support/fakeSpeech';
 
 // Offline is the test server stopped, not the browser's offline emulation: that does not cover the
@@ -73,8 +72,7 @@ async function readWholeStory(page: Page, lang: Lang) {
   for (const step of figureSteps) {
     await scrollToStep(page, step.id);
     await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor({ timeout: 5000 });
-    const expected = Object.fromEntries(stepFigures(step).map((f) => [f.id, formatFigure(f, lang)]));
-    expect(await shownValues(page, step.id), `${lang} ${step.id}`).toEqual(expected);
+    expect(await shownValues(page, step.id), `${lang} ${step.id}`).toEqual(expected(step.id, lang));
   }
 }
 
@@ -142,7 +140,7 @@ describe(`published under ${FOLDER}, with the README's CSP: one visit, then no n
     await page.locator('a[hreflang="en"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
-    expect(await shownValues(page, 'network')).toEqual(Object.fromEntries(stepFigures(allSteps.find((s) => s.id === 'network')!).map((f) => [f.id, formatFigure(f, 'en')])));
+    expect(await shownValues(page, 'network')).toEqual(expected('network', 'en'));
     expect(trouble).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { figure } from '../../src/data/story';
 import type { Lang } from '../../src/lib/lang';
 import { slides } from '../../src/present/slides';
 import { launch } from '../../tools/browsers/chromium.js';
+import { placeStep } from '../support/story';
 import { REACHED, SHOTS } from './story-page';
 import { fakeSpeech } from '../support/fakeSpeech';
 
@@ -41,10 +42,7 @@ const shown = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).
 describe.each<Lang>(['zh', 'en'])('the offline file in %s', (lang) => {
   it('runs the story from file://: scrolling reveals the figures', async () => {
     const { page, trouble } = await open(`?lang=${lang}`, { width: 390, height: 844 });
-    await page.evaluate((at) => {
-      const el = document.querySelector('[data-step="network"]')!;
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - innerHeight * at);
-    }, REACHED);
+    await page.evaluate(placeStep, ['network', REACHED] as const);
     await page.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
     expect(await shown(page, 'members')).toBe(formatFigure(figure('members'), lang));
     expect(trouble).toEqual([]);

@@ -1,15 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { stepFigures, themes } from '../../src/data/story';
-import type { Step } from '../../src/data/types';
-import { TRIGGER_LINE } from '../../src/scroll/types';
+import { placeStep, REACHED, readFigures, recordedStates, recordStates, texts } from '../support/story';
 
-export const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
-
-export const allSteps: Step[] = themes.flatMap((t) => t.sections.flatMap((s) => s.steps));
-export const figureSteps = allSteps.filter((s) => stepFigures(s).length > 0);
+export { allSteps, figureSteps, REACHED, SHOTS } from '../support/story';
 
 /** What went wrong on a page: console errors, uncaught exceptions, requests to another origin. */
 export interface Trouble {
@@ -54,17 +47,7 @@ export async function openStory(
         watch.disconnect();
       }).observe(document, { childList: true, subtree: true });
     }, css);
-  await page.addInitScript(() => {
-    const seen: Record<string, string[]> = {};
-    (window as unknown as { __states: typeof seen }).__states = seen;
-    const record = () => {
-      for (const g of document.querySelectorAll<HTMLElement>('[data-graphic]')) {
-        const list = (seen[g.dataset.graphic!] ??= []);
-        if (list[list.length - 1] !== g.dataset.state) list.push(g.dataset.state!);
-      }
-    };
-    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-  });
+  await page.addInitScript(recordStates);
   await init?.(page); // before the page's own scripts
   await page.goto(base + path);
   await live(page);
@@ -85,28 +68,13 @@ export async function live(page: Page | Frame, ready = 'html[data-ready]'): Prom
   await page.locator(ready).waitFor({ state: 'attached', timeout: 15_000 });
 }
 
-/** Where a step's top sits once a reader has reached it, as a fraction of the screen: a little past the trigger line. */
-export const REACHED = TRIGGER_LINE - 0.08;
-
 /** Scrolls as a reader would reach a step: its top just past the trigger line. */
 export async function scrollToStep(page: Page, id: string): Promise<void> {
-  await page.evaluate(
-    ([id, at]) => {
-      const el = document.querySelector(`[data-step="${id}"]`)!;
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * at);
-    },
-    [id, REACHED] as const,
-  );
+  if (!(await page.evaluate(placeStep, [id, REACHED] as const))) throw new Error(`no [data-step="${id}"] on the page`);
 }
 
 /** The states each step's graphic went through since the page opened. */
-export const states = (page: Page) => page.evaluate(() => (window as unknown as { __states: Record<string, string[]> }).__states);
+export const states = (page: Page) => page.evaluate(recordedStates);
 
 /** The text of each of a step graphic's figures, by figure id. */
-export function shownValues(page: Page, stepId: string): Promise<Record<string, string>> {
-  return page.evaluate((id) => {
-    const out: Record<string, string> = {};
-    for (const el of document.querySelectorAll<HTMLElement>(`[data-graphic="${id}"] [data-figure]`)) out[el.dataset.figure!] = el.textContent ?? '';
-    return out;
-  }, stepId);
-}
+export const shownValues = async (page: Page, stepId: string): Promise<Record<string, string>> => texts(await page.evaluate(readFigures, stepId));

@@ -1,10 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
-import { formatFigure } from '../../src/data/format';
-import { stepFigures } from '../../src/data/story';
 import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
+import { expected } from '../support/story';
 import { allSteps, figureSteps, openStory, scrollToStep, SHOTS, shownValues, states } from './story-page';
 
 let browser: Browser;
@@ -15,8 +14,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const expected = (stepId: string, lang: Lang) =>
-  Object.fromEntries(stepFigures(allSteps.find((s) => s.id === stepId)!).map((f) => [f.id, formatFigure(f, lang)]));
 
 // One pass watches the real animations (the engines' tests watch one each); the others check every
 // figure and layout with reduced motion, where each reveal shows its final state at once.
