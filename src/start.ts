@@ -24,9 +24,13 @@ export async function start(built: Lang, { upgrade = false } = {}): Promise<void
   const urls = new UrlWriter();
   onBeforeReload(() => urls.flush()); // a recovery reload opens where the reader was
   addEventListener('pagehide', () => urls.flush()); // so does a reload, or the back button
+  const facts = MODE_FACTS[params.mode];
+  // The built page is the whole story: a mode that draws its own view clears it first, so that an
+  // embed's host never sizes its frame to the whole story, nor a projector shows it, while words load.
+  const target = document.getElementById('app')!;
+  if (!facts.builtPage) target.replaceChildren();
   // An embed tells its pym host its height even if its view fails to load (else: a blank 150 px frame).
   // Only embeds fetch the protocol's code; a stale deploy's missing chunk recovers like any other.
-  const facts = MODE_FACTS[params.mode];
   const pym = facts.hosted ? lazy(() => import('./embed/pymChild')).then(({ childIdFrom, PymChild }) => {
     const id = childIdFrom(location.search);
     const child = id ? new PymChild(id) : null;
@@ -68,7 +72,6 @@ export async function start(built: Lang, { upgrade = false } = {}): Promise<void
   const onSlide = (n: number) => urls.update((href) => withSlide(href, n, params.mode, i18n.lang));
   const audienceUrl = (n: number) => withSlide(location.href, n, 'present', i18n.lang);
 
-  const target = document.getElementById('app')!;
   const props = { i18n, params, site, onLang, onSection, onSlide, audienceUrl, pym: await pym, hall };
   // The built page holds the story: hydrate it when it is what this reader gets, else draw anew.
   const story = facts.builtPage;

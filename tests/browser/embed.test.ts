@@ -317,12 +317,24 @@ describe('the Embed button', () => {
     const errors: string[] = [];
     host.on('pageerror', (e) => errors.push(e.message));
     host.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // Every height the host gives the frame, from the first: never the whole story's, while it loads.
+    await host.addInitScript(() => {
+      const w = window as unknown as { heights: number[] };
+      w.heights = [];
+      new MutationObserver((records) => {
+        for (const r of records) if (r.target instanceof HTMLIFrameElement) w.heights.push(r.target.getBoundingClientRect().height);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['height', 'style'] });
+    });
     await host.goto(`${hostURL}/blank`);
     const handle = await host.waitForSelector('iframe');
     await host.waitForFunction(() => Number(document.querySelector('iframe')!.getAttribute('height')?.replace('px', '')) > 300);
     const frame = (await handle.contentFrame())!;
     await frame.locator('[data-step="consultation"]').waitFor();
     expect(await frame.locator('[data-step]').count()).toBe(4); // the rights section's four steps
+    await frame.locator('html[data-ready]').waitFor({ state: 'attached' });
+    const section = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const heights = await host.evaluate(() => (window as unknown as { heights: number[] }).heights);
+    expect(Math.max(...heights)).toBeLessThan(section * 1.5);
     expect(errors).toEqual([]);
     await host.close();
   });
