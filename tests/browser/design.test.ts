@@ -91,6 +91,45 @@ describe.each([
   });
 });
 
+/** Marks of the graphic on screen that a clipping box around them cuts (a dot's round cap included). */
+const cutMarks = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const graphic = document.querySelector(`[data-graphic="${id}"]`)!;
+    const cut: string[] = [];
+    for (const mark of graphic.querySelectorAll<SVGGraphicsElement>('svg line, svg rect, svg circle, svg path')) {
+      const r = mark.getBoundingClientRect();
+      const style = getComputedStyle(mark);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const half = style.stroke === 'none' ? 0 : parseFloat(style.strokeWidth) / 2;
+      for (let el = mark.parentElement; el && el !== document.body; el = el.parentElement) {
+        const s = getComputedStyle(el);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible' && !/paint|strict|content/.test(s.contain)) continue;
+        const b = el.getBoundingClientRect();
+        if (r.left - half < b.left - 1 || r.right + half > b.right + 1 || r.top - half < b.top - 1 || r.bottom + half > b.bottom + 1)
+          cut.push(`${id}: ${mark.getAttribute('class') ?? mark.tagName} by ${el.className}`);
+      }
+    }
+    return cut;
+  }, id);
+
+describe.each([
+  [390, 844],
+  [1440, 900],
+])('at %dx%d', (width, height) => {
+  it('draws every mark whole: no clipping box cuts a dot or a bar', async () => {
+    const { page, trouble } = await openStory(browser, '/?lang=en', { viewport: { width, height } });
+    const cut: string[] = [];
+    for (const step of figureSteps) {
+      await scrollToStep(page, step.id);
+      await page.locator(`[data-graphic="${step.id}"][data-state="done"]`).waitFor();
+      cut.push(...(await cutMarks(page, step.id)));
+    }
+    expect(cut).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('phone rhythm', () => {
   // No long white travel: between one piece of text and the next, under the graphic, less than 45 % of a screen.
   it.each(['zh', 'en'])('leaves no gap over 45 percent of the screen between readable content (%s)', async (lang) => {
