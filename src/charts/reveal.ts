@@ -64,7 +64,7 @@ const motionAllowed = () => !window.matchMedia?.('(prefers-reduced-motion: reduc
  * and returns the stop of its reveal. `data-reveal` says the state to CSS (which hides what waits),
  * `data-state` what the reader sees (`waiting`, `animating`, `done`). A reveal animates each mark
  * (`data-mark`) with the Web Animations API and writes each number (`data-count`: from, to, divisor,
- * decimals) at most once a frame: nothing is mounted, measured or laid out but the numbers' own boxes.
+ * decimals) at most every COUNT_EVERY_MS: nothing is mounted, measured or laid out but the numbers' own boxes.
  * With reduced motion, `play` is `still`.
  */
 export function setReveal(graphic: HTMLElement, state: Reveal): () => void {
