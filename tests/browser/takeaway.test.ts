@@ -51,6 +51,14 @@ describe.each<Lang>(['zh', 'en'])('the printed handout in %s', (lang) => {
     expect(apart.map((f) => `${f.id}: ${formatFigure(f, lang)} / ${label(f, lang)}`)).toEqual([]);
     // One money ladder; each article sentence once, none left hanging on a "；".
     expect(await page.locator('[data-handout] [data-form="ladder"]').count()).toBe(1);
+    // On the page (A4's width, print styles), no name of the ladder squeezed beside its amount.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    const squeezed = await page.$$eval('[data-handout] [data-form="ladder"] li', (rows) =>
+      rows.filter((li) => li.querySelector('.label')!.getBoundingClientRect().width < li.getBoundingClientRect().width / 2).map((li) => li.textContent),
+    );
+    expect(squeezed).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
     const quotes = await page.locator('[data-handout] blockquote').allTextContents();
     expect(quotes.length).toBe(new Set(figures.map((f) => f.quote)).size);
     expect(new Set(quotes).size).toBe(quotes.length);
