@@ -94,11 +94,15 @@ async function embedFrame(page: Page): Promise<Frame> {
 
 /** The iframe's height on the host, and the height of the document inside it. */
 async function heights(page: Page, frame: Frame) {
-  await page.waitForTimeout(300); // a resize is reported within a frame; let it land
-  const iframe = await page.evaluate(() => document.querySelector('#embed iframe')!.getBoundingClientRect().height);
-  const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-  const innerScroll = await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-  return { iframe, content, innerScroll };
+  const measure = async () => ({
+    iframe: await page.evaluate(() => document.querySelector('#embed iframe')!.getBoundingClientRect().height),
+    content: await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
+    innerScroll: await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight),
+  });
+  // A resize reaches the host within a frame or two: once they agree (or after 3 s), the caller judges.
+  let h = await measure();
+  for (const start = Date.now(); Math.abs(h.iframe - h.content) > 1 && Date.now() - start < 3000; h = await measure()) await page.evaluate(() => new Promise(requestAnimationFrame));
+  return h;
 }
 
 /** Scrolls the host so that a step in the embed has its top just past the trigger line on the host's screen. */

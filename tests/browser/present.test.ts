@@ -144,8 +144,7 @@ describe('present mode controls', () => {
     await expectSlide(slides[12].id);
     // The pointer hides after two seconds still.
     await page.mouse.move(640, 360);
-    await page.waitForTimeout(2300);
-    expect(await page.locator('.deck').evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
+    await expect.poll(() => page.locator('.deck').evaluate((el) => getComputedStyle(el).cursor), { timeout: 4000 }).toBe('none');
     await page.mouse.move(650, 370);
     expect(await page.locator('.deck').evaluate((el) => getComputedStyle(el).cursor)).not.toBe('none');
     // F asks for fullscreen, and Escape leaves it.
@@ -268,8 +267,7 @@ describe('the speaker view', () => {
     await rehearsal.goto(`${inject('baseURL')}/?mode=present&lang=zh&session=rehearsal1`);
     await rehearsal.locator('.deck [data-slide]').waitFor();
     await rehearsal.keyboard.press('End');
-    await lobby.waitForTimeout(3500); // the loop has moved on at least once
-    expect(await current(lobby)).not.toBe('title');
+    await lobby.locator('.deck [data-slide]:not([data-slide="title"])').waitFor({ timeout: 6000 }); // the loop has moved on
     expect(await current(audience)).toBe(slides[6].id);
     expect(await presenter.locator('.current [data-slide]').getAttribute('data-slide')).toBe(slides[6].id);
     expect(errors).toEqual([]);
