@@ -25,7 +25,10 @@ export function startOffline(mode: Mode, folder: string, onWaiting: (worker: Ser
     serviceWorker: 'serviceWorker' in navigator,
     framed: window.self !== window.top,
   };
-  if (!shouldRegister(here)) return;
+  if (!shouldRegister(here)) {
+    document.documentElement.dataset.offline = 'off'; // said, so that a test need not wait for a worker that never comes
+    return;
+  }
   const register = () =>
     void import('./registerWorker')
       .then(({ registerWorker }) =>
