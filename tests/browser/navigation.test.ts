@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIGGER_LINE } from '../../src/scroll/types';
 import { launch } from '../../tools/browsers/chromium.js';
 import { placeStep } from '../support/story';
-import { live, openStory, scrollToStep, SHOTS, shownValues } from './story-page';
+import { framesPass, live, openStory, scrollToStep, SHOTS, shownValues } from './story-page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -136,15 +136,16 @@ describe('viewport changes', () => {
     await scrollToStep(page, 'reach');
     await page.locator('[data-graphic="reach"]').waitFor();
     await page.setViewportSize({ width: 390, height: 700 });
-    await page.waitForTimeout(200);
+    await framesPass(page);
     // The line is now at 60 % of 700 px = 420 px; a stale one would sit at 506 - 144 = 362 px. 5 % either side of
     // the line (385 px, 455 px) tells the two apart.
-    const entered = page.locator('[data-graphic="honours"]:not([data-state="waiting"])');
+    const active = page.locator('[data-step="honours"][data-active]');
     await placeStepTop(page, 'honours', TRIGGER_LINE + 0.05);
-    await page.waitForTimeout(300);
-    expect(await entered.count(), 'below the line').toBe(0);
+    await framesPass(page);
+    expect(await active.count(), 'below the line').toBe(0);
     await placeStepTop(page, 'honours', TRIGGER_LINE - 0.05);
-    await entered.waitFor({ timeout: 3000 });
+    await active.waitFor({ timeout: 3000 });
+    await page.locator('[data-graphic="honours"]:not([data-state="waiting"])').waitFor({ timeout: 3000 });
     expect(trouble.errors).toEqual([]);
     await page.context().close();
   });
@@ -160,13 +161,14 @@ describe('viewport changes', () => {
       [390, 844, 'partners'],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await page.waitForTimeout(150);
-      const entered = page.locator(`[data-graphic="${step}"]:not([data-state="waiting"])`);
+      await framesPass(page);
+      const active = page.locator(`[data-step="${step}"][data-active]`);
       await placeStepTop(page, step, TRIGGER_LINE + 0.1);
-      await page.waitForTimeout(300);
-      expect(await entered.count(), `${step} before the line`).toBe(0);
+      await framesPass(page);
+      expect(await active.count(), `${step} before the line`).toBe(0);
       await placeStepTop(page, step, TRIGGER_LINE - 0.1);
-      await entered.waitFor({ timeout: 3000 });
+      await active.waitFor({ timeout: 3000 });
+      await page.locator(`[data-graphic="${step}"]:not([data-state="waiting"])`).waitFor({ timeout: 3000 });
     }
     // The step's text is on screen below the graphic, not under it.
     const overlap = await page.evaluate(() => {

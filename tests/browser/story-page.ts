@@ -73,6 +73,21 @@ export async function scrollToStep(page: Page, id: string): Promise<void> {
   if (!(await page.evaluate(placeStep, [id, REACHED] as const))) throw new Error(`no [data-step="${id}"] on the page`);
 }
 
+/**
+ * Lets `n` of the page's frames pass, then a task: a resize or a scroll has been measured, observed
+ * and reported by then (scrollama re-measures in a frame, its observers report in the next, the
+ * step is set in the one after), however slow the machine. Counted in frames, not milliseconds.
+ */
+export const framesPass = (page: Page, n = 5) =>
+  page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        const next = (left: number) => (left === 0 ? setTimeout(done) : requestAnimationFrame(() => next(left - 1)));
+        next(n);
+      }),
+    n,
+  );
+
 /** The states each step's graphic went through since the page opened. */
 export const states = (page: Page) => page.evaluate(recordedStates);
 
