@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launch } from '../../tools/browsers/chromium.js';
-import { allSteps, figureSteps, openStory, scrollToStep, SHOTS } from './story-page';
+import { allSteps, figureSteps, framesPass, openStory, scrollToStep, SHOTS } from './story-page';
 
 // Measured, not only looked at: what a reader meets on a phone, a desktop and in an article.
 let browser: Browser;
@@ -57,7 +57,7 @@ describe.each([
     const covered: string[] = [];
     for (const step of allSteps.filter((_, i) => i % 3 === 0)) {
       await scrollToStep(page, step.id);
-      await page.waitForTimeout(80);
+      await framesPass(page);
       covered.push(...(await coveredText(page)));
     }
     // The glance table, row by row to its last (the 641 row once sat under a floating button).
@@ -81,7 +81,7 @@ describe.each([
     for (const at of [...allSteps.filter((_, i) => i % 4 === 0).map((s) => s.id), 'glance']) {
       if (at === 'glance') await page.locator('#glance').scrollIntoViewIfNeeded();
       else await scrollToStep(page, at);
-      await page.waitForTimeout(120);
+      await framesPass(page);
       const s = await sideways(page);
       if (s.overflow > 0) problems.push(`${at}: ${s.overflow}px (${s.out.join(', ')})`);
     }

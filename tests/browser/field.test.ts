@@ -218,10 +218,8 @@ describe('a redeploy while a reader has the page open', () => {
     await frame.getByRole('alert').waitFor({ timeout: 15_000 });
     expect(await frame.getByRole('alert').textContent()).toContain('could not load');
     // pym was told our height: the message shows whole, not in a 150 px default box.
-    await page.waitForTimeout(500);
-    const iframe = await page.locator('#e iframe').evaluate((f) => f.getBoundingClientRect().height);
     const body = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    expect(Math.abs(iframe - body)).toBeLessThanOrEqual(1);
+    await expect.poll(async () => Math.abs((await page.locator('#e iframe').evaluate((f) => f.getBoundingClientRect().height)) - body), { timeout: 3000 }).toBeLessThanOrEqual(1);
     await page.close();
     await host.close();
   });
