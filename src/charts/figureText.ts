@@ -1,4 +1,4 @@
-import { formatFigure, numberParts, numberSpec } from '../data/format';
+import { figureParts, formatFigure, numberSpec } from '../data/format';
 import type { Figure } from '../data/types';
 import type { I18n } from '../lib/i18n.svelte';
 import { valueWidth } from './fitFont';
@@ -7,6 +7,8 @@ import { valueWidth } from './fitFont';
 export function figureText(i18n: I18n) {
   const label = (f: Figure) => i18n.t(`figures.${f.id}`);
   const value = (f: Figure, v: number = f.value) => formatFigure(f, i18n.lang, v);
+  /** The value in three parts, the words around the number apart (RunningValue sets them smaller). */
+  const parts = (f: Figure, v: number = f.value) => figureParts(f, i18n.lang, v);
   const phrase = (f: Figure) => i18n.t('chart.pair', { label: label(f), value: value(f) });
   /** The text alternative of a chart: every figure it shows, at its final value. */
   const alt = (figures: readonly Figure[]) => figures.map(phrase).join(i18n.t('chart.separator'));
@@ -16,6 +18,6 @@ export function figureText(i18n: I18n) {
     return { 'data-count': `${from} ${f.value} ${spec.divisor} ${spec.decimals}`, 'data-grouping': spec.grouping ? '' : undefined };
   };
   /** The widest of these values, in half ems: the headline type fits it to its column (ChartFrame). */
-  const fit = (values: readonly Figure[]) => Math.min(30, Math.ceil(2 * Math.max(1, ...values.map((f) => valueWidth(value(f))))));
-  return { label, value, phrase, alt, count, fit, parts: numberParts };
+  const fit = (values: readonly Figure[]) => Math.min(30, Math.ceil(2 * Math.max(1, ...values.map((f) => valueWidth(parts(f))))));
+  return { label, value, parts, phrase, alt, count, fit };
 }

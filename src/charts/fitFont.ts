@@ -1,4 +1,4 @@
-import { numberParts } from '../data/format';
+import type { FigureParts } from '../data/format';
 
 /**
  * Width of `s` in ems for a bold system font, erring wide: CJK is square, digits and Latin
@@ -11,8 +11,7 @@ export function emWidth(s: string): number {
 }
 
 /** Width in ems of a formatted value whose words around the number are set at 0.55 em (RunningValue). */
-export function valueWidth(text: string): number {
-  const [before, number, after] = numberParts(text);
+export function valueWidth([before, number, after]: FigureParts): number {
   return emWidth(number) + 0.55 * emWidth(before + after);
 }
 

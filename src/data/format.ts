@@ -39,7 +39,16 @@ export function digits(n: number, decimals: number, grouping: boolean): string {
  * running counter show in-between values at the final value's precision.
  */
 export function formatFigure(fig: Formattable, lang: Lang, value: number = fig.value): string {
-  return lang === 'zh' ? formatZh(fig, value) : formatEn(fig, value);
+  return figureParts(fig, lang, value).join('');
+}
+
+/** A figure as formatFigure writes it, split around its number: [before, number, after]. The words
+ * around it (余场, million yuan, more than) are set smaller than the digits, on the same baseline. */
+export type FigureParts = [before: string, number: string, after: string];
+
+/** `formatFigure`, in its three parts, as the formatter builds them (never parsed back from its text). */
+export function figureParts(fig: Formattable, lang: Lang, value: number = fig.value): FigureParts {
+  return lang === 'zh' ? partsZh(fig, value) : partsEn(fig, value);
 }
 
 /** How a figure's number is written in a language: its value divided by `divisor`, at `decimals` places, thousands grouped or not. */
@@ -58,29 +67,20 @@ export function numberSpec(fig: Pick<Formattable, 'value' | 'scale'>, lang: Lang
 /** `value` written as the figure's number is (its digits only, no words around them). */
 export const numberText = (value: number, { divisor, decimals, grouping }: NumberSpec): string => digits(value / divisor, decimals, grouping);
 
-function formatZh(fig: Formattable, value: number): string {
+function partsZh(fig: Formattable, value: number): FigureParts {
   const q = fig.qualifier;
   const yu = q === 'more' ? ZH_QUALIFIER.more : '';
-  const number = numberText(value, numberSpec(fig, 'zh'));
   const scale = ZH_SCALE[fig.scale];
   const unit = fig.unit === 'yuan' ? '元' : fig.unit === 'percent' ? '%' : (fig.measure ?? '');
-  return [
-    q === 'nearly' ? ZH_QUALIFIER.nearly : '',
-    number,
-    fig.qualifierAfterScale ? '' : yu,
-    scale,
-    fig.qualifierAfterScale ? yu : '',
-    unit,
-    q === 'atLeast' ? ZH_QUALIFIER.atLeast : '',
-  ].join('');
+  const after = [fig.qualifierAfterScale ? '' : yu, scale, fig.qualifierAfterScale ? yu : '', unit, q === 'atLeast' ? ZH_QUALIFIER.atLeast : ''];
+  return [q === 'nearly' ? ZH_QUALIFIER.nearly : '', numberText(value, numberSpec(fig, 'zh')), after.join('')];
 }
 
-function formatEn(fig: Formattable, value: number): string {
+function partsEn(fig: Formattable, value: number): FigureParts {
   const scale = EN_SCALES.find((s) => fig.value >= s.at);
-  const number = numberText(value, numberSpec(fig, 'en'));
   const unit = fig.unit === 'yuan' ? ' yuan' : fig.unit === 'percent' ? '%' : '';
   const q = fig.qualifier ? EN_QUALIFIER[fig.qualifier] : '';
-  return `${q}${number}${scale?.word ?? ''}${unit}`;
+  return [q, numberText(value, numberSpec(fig, 'en')), `${scale?.word ?? ''}${unit}`];
 }
 
 const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -90,13 +90,4 @@ export function formatInProse(fig: Formattable, lang: Lang): string {
   const plain = fig.unit !== 'percent' && fig.unit !== 'yuan' && !fig.qualifier;
   if (lang === 'en' && plain && Number.isInteger(fig.value) && fig.value >= 1 && fig.value <= 9) return EN_WORDS[fig.value];
   return formatFigure(fig, lang);
-}
-
-/**
- * A formatted figure split around its number, so that the words around it (余场, million yuan,
- * more than) can be set smaller than the digits on the same baseline: [before, number, after].
- */
-export function numberParts(text: string): [string, string, string] {
-  const m = /^(.*?)(\d[\d,.]*)(.*)$/s.exec(text);
-  return m ? [m[1], m[2], m[3]] : ['', text, ''];
 }

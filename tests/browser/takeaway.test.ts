@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
-import { formatFigure, numberParts } from '../../src/data/format';
+import { figureParts, formatFigure } from '../../src/data/format';
 import { stepOf } from '../../src/data/story';
 import type { Figure } from '../../src/data/types';
 import type { Lang } from '../../src/lib/lang';
@@ -44,7 +44,7 @@ describe.each<Lang>(['zh', 'en'])('the printed handout in %s', (lang) => {
     );
     // Every figure's number printed on the same page as its label: no chart cut by a page break. (The
     // words around a number are set smaller, and a PDF's text may list them apart from its digits.)
-    const digits = (f: Figure) => numberParts(formatFigure(f, lang))[1];
+    const digits = (f: Figure) => figureParts(f, lang)[1];
     // Side-by-side labels (two waffles) come out of a PDF interleaved line by line: their first words suffice.
     const start = (f: Figure) => squash(label(f, lang)).slice(0, lang === 'zh' ? 5 : 12);
     const apart = figures.filter((f) => !text.some((t) => t.includes(digits(f)) && t.includes(start(f))));

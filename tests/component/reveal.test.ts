@@ -1,7 +1,7 @@
 import { render } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REVEAL_MS, setReveal, tellFigure } from '../../src/charts/reveal';
-import { formatFigure, numberParts } from '../../src/data/format';
+import { figureParts, formatFigure } from '../../src/data/format';
 import { themes } from '../../src/data/story';
 import type { Step } from '../../src/data/types';
 import StepGraphic from '../../src/story/StepGraphic.svelte';
@@ -80,7 +80,7 @@ describe('a graphic’s reveal', () => {
     expect(now).toBeLessThan(7666);
     expect(now).toBeGreaterThan(692);
     await vi.advanceTimersByTimeAsync(REVEAL_MS);
-    expect(number(g, 'hardship').textContent).toBe(numberParts(formatFigure(figure('hardship'), 'en'))[1]);
+    expect(number(g, 'hardship').textContent).toBe(figureParts(figure('hardship'), 'en')[1]);
   });
 
   it('shows its final state at once when still, with no animation', () => {

@@ -78,8 +78,8 @@ describe('indexAtLine (the step at the trigger line, from step tops in document 
 
 describe('valueWidth (the words around a number at 0.55 em)', () => {
   it.each([
-    ['1247', 2.8],
-    ['3200余场', 2.8 + 0.55 * 2],
-    ['more than 5,000', 4 * 0.7 + 0.38 + 0.55 * (8 * 0.7 + 2 * 0.32)],
-  ])('%s: %d em', (s, em) => expect(valueWidth(s)).toBeCloseTo(em, 5));
+    [['', '1247', ''], 2.8],
+    [['', '3200', '余场'], 2.8 + 0.55 * 2],
+    [['more than ', '5,000', ''], 4 * 0.7 + 0.38 + 0.55 * (8 * 0.7 + 2 * 0.32)],
+  ] as const)('%j: %d em', (parts, em) => expect(valueWidth([...parts])).toBeCloseTo(em, 5));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
-import { decimalsOf, digits, formatFigure, formatInProse, numberParts, numberSpec, numberText, type Formattable } from '../../src/data/format';
+import { decimalsOf, digits, figureParts, formatFigure, formatInProse, numberSpec, numberText, type Formattable } from '../../src/data/format';
 import { figure } from '../../src/data/story';
 import type { FigureId } from '../../src/data/types';
 
@@ -104,20 +104,22 @@ describe('formatInProse', () => {
   });
 });
 
-// The words around a number are set smaller than its digits: the split must keep every character.
-describe('numberParts', () => {
+// The words around a number are set smaller than its digits: the split keeps every character, and
+// the middle part is the number alone.
+describe('figureParts', () => {
   it.each([
-    ['3200余场', ['', '3200', '余场']],
-    ['近2000万人次', ['近', '2000', '万人次']],
-    ['3万余家', ['', '3', '万余家']],
-    ['70%以上', ['', '70', '%以上']],
-    ['more than 3,200', ['more than ', '3,200', '']],
-    ['36.29 million yuan', ['', '36.29', ' million yuan']],
-    ['at least 70%', ['at least ', '70', '%']],
-    ['', ['', '', '']],
-  ])('%s', (text, parts) => {
-    expect(numberParts(text)).toEqual(parts);
-    expect(numberParts(text).join('')).toBe(text);
+    ['cultureEvents', 'zh', ['', '3200', '余场']],
+    ['cultureEvents', 'en', ['more than ', '3,200', '']],
+    ['onlineTraining', 'zh', ['近', '2000', '万人次']],
+    ['onlineTraining', 'en', ['nearly ', '20', ' million']],
+    ['boostFunds', 'en', ['', '36.29', ' million yuan']],
+  ] as const)('%s in %s', (id, lang, parts) => expect(figureParts(figure(id), lang)).toEqual(parts));
+
+  it.each(figures.flatMap((f) => (['zh', 'en'] as const).map((lang) => [f.id, lang, f] as const)))('%s in %s: the formatted text, the number alone in the middle', (_, lang, f) => {
+    const parts = figureParts(f, lang);
+    expect(parts.join('')).toBe(formatFigure(f, lang));
+    expect(parts[1]).toMatch(/^\d[\d,.]*$/);
+    expect(parts[0]).not.toMatch(/\d/);
   });
 });
 
@@ -156,7 +158,7 @@ describe('digits', () => {
 // A counter writes numberText at every frame and ends on it: its last frame must be the figure's own number.
 describe('numberText (what a counter writes)', () => {
   it.each(figures.flatMap((f) => (['zh', 'en'] as const).map((lang) => [f.id, lang, f] as const)))('%s in %s ends on the figure as formatted', (_, lang, f) => {
-    expect(numberText(f.value, numberSpec(f, lang))).toBe(numberParts(formatFigure(f, lang))[1]);
+    expect(numberText(f.value, numberSpec(f, lang))).toBe(figureParts(f, lang)[1]);
   });
 
   it('runs through in-between values at the final precision', () => {
