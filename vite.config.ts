@@ -68,6 +68,8 @@ const compileChartsWhole = (): Plugin => ({
 // `base: './'`: every URL in the build is relative, so the same dist/ works copied into any folder.
 // SITE_URL (optional) is the public address, for share cards and canonical links, which must be absolute.
 const HALL_ON_THE_CLOCK = ['tests/browser/hall.test.ts', 'tests/browser/hallRehearsal.test.ts'];
+/** What every test that drives a browser needs: the built site served (global-setup), and time for pages. */
+const IN_A_BROWSER = { environment: 'node' as const, globalSetup: ['tests/browser/global-setup.ts'], testTimeout: 120_000, hookTimeout: 60_000 };
 
 export default defineConfig(({ mode }) => ({
   base: './',
@@ -103,13 +105,10 @@ export default defineConfig(({ mode }) => ({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           exclude: HALL_ON_THE_CLOCK,
-          environment: 'node',
-          globalSetup: ['tests/browser/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
-          // Two files at a time, after the unit and component tests: most of a browser test is the
-          // page's own time (loads, timers), and every test opens its own context, port and display
-          // (Xvfb -displayfd), so none collide.
+          ...IN_A_BROWSER,
+          // Two files at a time, after the unit and component tests: every test opens its own context,
+          // port and display (Xvfb -displayfd), so none collide; four at a time ran each file 2.7x
+          // slower on two cores (the pages' work is CPU) and saved little.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
@@ -121,10 +120,7 @@ export default defineConfig(({ mode }) => ({
           // within 2 s of a restart): these run last, one file at a time, with the machine to themselves.
           name: 'hall',
           include: HALL_ON_THE_CLOCK,
-          environment: 'node',
-          globalSetup: ['tests/browser/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
+          ...IN_A_BROWSER,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },

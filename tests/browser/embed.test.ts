@@ -7,7 +7,7 @@ import type { FigureId } from '../../src/data/types';
 import { figure, themes } from '../../src/data/story';
 import { launch } from '../../tools/browsers/chromium.js';
 import { placeStep } from '../support/story';
-import { allSteps, live, REACHED, SHOTS } from './story-page';
+import { allSteps, framesPass, live, REACHED, SHOTS } from './story-page';
 import { fakeSpeech } from '../support/fakeSpeech';
 
 // A news site on another origin (another port) embeds the story through pym.js, loaded from our origin.
@@ -101,7 +101,7 @@ async function heights(page: Page, frame: Frame) {
   });
   // A resize reaches the host within a frame or two: once they agree (or after 3 s), the caller judges.
   let h = await measure();
-  for (const start = Date.now(); Math.abs(h.iframe - h.content) > 1 && Date.now() - start < 3000; h = await measure()) await page.evaluate(() => new Promise(requestAnimationFrame));
+  for (const start = Date.now(); Math.abs(h.iframe - h.content) > 1 && Date.now() - start < 3000; h = await measure()) await framesPass(page, 1);
   return h;
 }
 
