@@ -147,6 +147,9 @@ describe('a redeploy while a reader has the page open', () => {
     const { page } = await watched();
     let loads = 0;
     page.on('load', () => loads++);
+    // With Data Saver the built page starts its app only at the reader's first gesture, never when the
+    // browser goes idle: else an idle machine could fetch the old code before the redeploy (a race).
+    await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
     await page.goto(`${host.url}/en/`); // the English page as built: its app waits for the reader
     host.deploy(next); // the app's code this page knows is gone from now on (it starts at the reader's first gesture)
     const reloaded = page.waitForEvent('load', { timeout: 15_000 });
