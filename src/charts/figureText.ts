@@ -7,7 +7,7 @@ import { valueWidth } from './fitFont';
 export function figureText(i18n: I18n) {
   const label = (f: Figure) => i18n.t(`figures.${f.id}`);
   const value = (f: Figure, v: number = f.value) => formatFigure(f, i18n.lang, v);
-  /** The value in three parts, the words around the number apart (RunningValue sets them smaller). */
+  /** The value in three parts, the words around the number apart (a chart sets them smaller: ChartFrame). */
   const parts = (f: Figure, v: number = f.value) => figureParts(f, i18n.lang, v);
   const phrase = (f: Figure) => i18n.t('chart.pair', { label: label(f), value: value(f) });
   /** The text alternative of a chart: every figure it shows, at its final value. */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launch } from '../../tools/browsers/chromium.js';
-import { allSteps, figureSteps, framesPass, openStory, scrollToStep, SHOTS } from './story-page';
+import { allSteps, figureSteps, framesPass, openStory, scrollToStep, SHOTS, unitsOffBaseline } from './story-page';
 
 // Measured, not only looked at: what a reader meets on a phone, a desktop and in an article.
 let browser: Browser;
@@ -316,13 +316,14 @@ describe('charts and the lines around them', () => {
     [360, 740, 'en'],
     [1440, 900, 'zh'],
     [1440, 900, 'en'],
-  ])('fit their box, marks whole, figures whole, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
+  ])('fit their box, marks whole, figures whole, units on their baseline, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
     const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
     const problems: string[] = [];
     problems.push(...(await badBreaks(page, LABELS)).map((p) => `intro: ${p}`));
     const placed = async (step: string) => [
       ...(await outOfBox(page, step)),
       ...(await cutMarks(page, step)),
+      ...(await page.evaluate(unitsOffBaseline, step)),
       ...(await badBreaks(page, LABELS)),
       ...(await page.evaluate((id) => {
         const out: string[] = [];

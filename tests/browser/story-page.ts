@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-cor
 import { inject } from 'vitest';
 import { placeStep, REACHED, readFigures, recordedStates, recordStates, texts } from '../support/story';
 
-export { allSteps, figureSteps, REACHED, SHOTS } from '../support/story';
+export { allSteps, figureSteps, REACHED, SHOTS, unitsOffBaseline } from '../support/story';
 
 /** What went wrong on a page: console errors, uncaught exceptions, requests to another origin. */
 export interface Trouble {

@@ -77,6 +77,9 @@ describe('chart forms', () => {
     expect(Number(line.getAttribute('y2'))).toBeGreaterThan(Number(line.getAttribute('y1')));
     expect(container.querySelector('[data-figure-before="hardship"]')?.textContent).toBe('7666户');
     expect(container.textContent).toContain('2014年');
+    // Both ends set alike: the number large, its unit smaller.
+    const units = [...container.querySelectorAll('[data-figure-before="hardship"] small, [data-figure="hardship"] small')];
+    expect(units.map((u) => u.textContent)).toEqual(['户', '户']);
   });
 
   // Money of one kind on one scale: the unions' payouts and spending, each amount named on its row.

@@ -78,3 +78,27 @@ export function readFigures(stepId: string): Record<string, { text: string; onSc
 
 /** The texts of what `readFigures` read. */
 export const texts = (read: Record<string, { text: string }>) => Object.fromEntries(Object.entries(read).map(([id, f]) => [id, f.text]));
+
+/**
+ * In the page: the words around a number (its unit, 约) that are off the number's baseline in a step's
+ * graphic. Each baseline is found by an empty inline-block put at the end of the text, which stands on it.
+ */
+export function unitsOffBaseline(id: string): string[] {
+  const baseline = (el: Element) => {
+    const marker = document.createElement('span');
+    marker.style.cssText = 'display: inline-block; width: 0; height: 0';
+    el.append(marker);
+    const y = marker.getBoundingClientRect().top;
+    marker.remove();
+    return y;
+  };
+  const off: string[] = [];
+  for (const value of document.querySelectorAll(`[data-graphic="${id}"] .value`)) {
+    const number = baseline(value.querySelector('[data-count]') ?? value); // a value that does not count: its own line
+    for (const words of value.querySelectorAll(':scope > small')) {
+      const by = Math.round(baseline(words) - number);
+      if (Math.abs(by) > 1) off.push(`"${words.textContent}" of ${value.textContent} ${by} px off its number's baseline`);
+    }
+  }
+  return off;
+}

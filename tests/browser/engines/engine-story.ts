@@ -4,7 +4,7 @@ import type { EnginePage } from '../../../tools/browsers/types';
 import { waitFor } from '../../../tools/browsers/waitFor';
 import { graphicState, placeStep, REACHED, recordedStates, recordStates, SHOTS } from '../../support/story';
 
-export { expected, graphicState, readFigures, recordStates, texts } from '../../support/story';
+export { expected, graphicState, readFigures, recordStates, texts, unitsOffBaseline } from '../../support/story';
 
 export const shot = (engine: string, what: string) => `${SHOTS}/engines-${engine}-${what}.png`;
 

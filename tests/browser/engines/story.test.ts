@@ -6,7 +6,7 @@ import { engines } from '../../../tools/browsers/engines';
 import type { EnginePage, Size } from '../../../tools/browsers/types';
 import { waitFor } from '../../../tools/browsers/waitFor';
 import { allSteps, figureSteps } from '../story-page';
-import { expected, openStory, readFigures, scrollToStep, shot, states, texts, waitForDone } from './engine-story';
+import { expected, openStory, readFigures, scrollToStep, shot, states, texts, unitsOffBaseline, waitForDone } from './engine-story';
 
 // One full scroll per engine, each in a different language, and a spot check in the other.
 const plan: Record<string, { full: [Lang, string]; spot: [Lang, string] }> = {
@@ -61,6 +61,7 @@ describe.each(engines)('the story in $name', (engine) => {
       await waitForDone(page, step.id);
       const shown = await page.evaluate(readFigures, step.id);
       expect(texts(shown), step.id).toEqual(expected(step.id, lang));
+      expect(await page.evaluate(unitsOffBaseline, step.id)).toEqual([]);
       for (const [id, f] of Object.entries(shown)) {
         expect(f.onScreen, `${step.id}: ${id} on screen`).toBe(true);
         seen.add(id);
