@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { figures } from '../../src/data/figures';
+import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
+import { expected, readFigures } from '../support/story';
 import { allSteps, figureSteps, framesPass, openStory, scrollToStep, SHOTS, unitsOffBaseline } from './story-page';
 
 // Measured, not only looked at: what a reader meets on a phone, a desktop and in an article.
@@ -308,19 +311,26 @@ function badBreaks(page: Page, labels: string) {
 
 const LABELS = 'h1, h2, h3, .kicker, .summary, .meaning, .theme, .label, .running-head [data-current], .head';
 
-// One walk through every figure step for each screen: each check on each chart at rest.
+// One walk through every figure step for each screen: each check on each chart at rest, every figure
+// of the article among them, as formatFigure writes it (story.test watches the animated walk).
 describe('charts and the lines around them', () => {
-  it.each([
+  it.each<[number, number, Lang]>([
     [390, 844, 'zh'],
     [390, 844, 'en'],
     [360, 740, 'en'],
     [1440, 900, 'zh'],
     [1440, 900, 'en'],
-  ])('fit their box, marks whole, figures whole, units on their baseline, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
-    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+  ])('show every figure as the article gives it, on screen and whole, units on their baseline; charts in their box, marks whole, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
     const problems: string[] = [];
+    const seen = new Set<string>();
     problems.push(...(await badBreaks(page, LABELS)).map((p) => `intro: ${p}`));
     const placed = async (step: string) => [
+      ...Object.entries(await page.evaluate(readFigures, step)).flatMap(([id, f]) => {
+        seen.add(id);
+        const want = expected(step, lang)[id];
+        return [...(f.text === want ? [] : [`${id} reads "${f.text}", not "${want}"`]), ...(f.onScreen ? [] : [`${id} off screen`])];
+      }),
       ...(await outOfBox(page, step)),
       ...(await cutMarks(page, step)),
       ...(await page.evaluate(unitsOffBaseline, step)),
@@ -346,6 +356,8 @@ describe('charts and the lines around them', () => {
       await page.mouse.wheel(0, height * 0.8);
     }
     expect([...new Set(problems)].join('\n')).toBe('');
+    expect([...seen].sort()).toEqual(figures.map((f) => f.id).sort());
+    expect(trouble).toEqual({ errors: [], foreign: [] });
     await page.context().close();
   });
 

@@ -2,11 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { formatFigure } from '../../src/data/format';
+import { stepFigures } from '../../src/data/story';
 import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
 import { axe } from '../support/axe';
 import { serveDir } from '../../tools/serve.js';
-import { live, openStory, scrollToStep } from './story-page';
+import { allSteps, live, openStory, scrollToStep } from './story-page';
 
 
 /** The policy the README gives hosts: everything from our own origin, nothing inline, no eval. */
@@ -25,8 +26,8 @@ describe.each<[Lang, number, number]>([
   ['zh', 390, 844],
   ['en', 1440, 900],
 ])('accessibility in %s at %dx%d', (lang, width, height) => {
-  // axe-core on the page as it opens and with each chart form on screen.
-  it('has no axe violation, at the top or with any chart form showing', async () => {
+  // axe-core on the page as it opens and with each chart form on screen; each chart named by its figures.
+  it('has no axe violation, at the top or with any chart form showing, and names every chart by its figures', async () => {
     const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
     expect(await axe(page), 'top').toEqual([]);
     for (const step of ['reach', 'honours', 'studios', 'boostFunds', 'fundsShare', 'network', 'hardship', 'places']) {
@@ -34,18 +35,10 @@ describe.each<[Lang, number, number]>([
       await page.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
       // What the step brought on screen: its words, and the panel that shows its graphic.
       expect(await axe(page, { within: `[data-step="${step}"], .graphic:has([data-graphic="${step}"])` }), step).toEqual([]);
+      const name = await page.locator(`[data-graphic="${step}"] [role="img"]`).getAttribute('aria-label');
+      for (const f of stepFigures(allSteps.find((s) => s.id === step)!)) expect(name, step).toContain(formatFigure(f, lang));
     }
     expect(trouble.errors).toEqual([]);
-    await page.context().close();
-  });
-
-  it('names every chart by its figures', async () => {
-    const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
-    await scrollToStep(page, 'honours');
-    await page.locator('[data-graphic="honours"][data-state="done"]').waitFor();
-    const name = await page.locator('[data-graphic="honours"] [role="img"]').getAttribute('aria-label');
-    for (const id of ['modelWorkers', 'laborAwards', 'laborMedals', 'pioneers'])
-      expect(name).toContain(formatFigure(figures.find((f) => f.id === id)!, lang));
     await page.context().close();
   });
 });
