@@ -13,6 +13,8 @@ import { voiceFor } from './voices';
  * - A figure is revealed when the voice's word boundary reaches it; a voice that reports no word
  *   boundaries has each figure revealed at the time its place in the sentence suggests (PACE).
  * - The reader's own scroll, tap or key pauses it; the screen stays on while it plays (Wake Lock).
+ * - A switch of the page's language (in place: the same parts, new words) takes the voice of the new
+ *   language, and the part is read again from its start, in its new words.
  * - Its controls are on the page as the build wrote them (`data-listen-control`, listen/start.ts
  *   routes their clicks here); what it is doing is on `<html data-listen="playing|paused">`.
  */
@@ -35,7 +37,6 @@ function scrollToPart(part: HTMLElement): void {
 
 export class Narrator {
   private readonly parts: HTMLElement[];
-  private readonly lang: 'zh' | 'en';
   private state: State = 'idle';
   private index = 0;
   private sentence = 0;
@@ -47,6 +48,7 @@ export class Narrator {
   private timers: number[] = [];
   private utterance: SpeechSynthesisUtterance | null = null;
   private lock: WakeLockSentinel | null = null;
+  private readonly langWatch = new MutationObserver(() => void this.onLang());
 
   /**
    * `scroll` brings a part into view: by default this page scrolls to put its top just above the
@@ -56,9 +58,13 @@ export class Narrator {
     private readonly doc: Document,
     private readonly scroll: (part: HTMLElement) => void = scrollToPart,
   ) {
-    this.lang = doc.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
     const intro = doc.querySelector<HTMLElement>('#app header.intro');
     this.parts = [...(intro ? [intro] : []), ...doc.querySelectorAll<HTMLElement>('#app section[data-theme] [data-step]')];
+  }
+
+  /** The page's language now: it can switch while the story is read. */
+  private get lang(): 'zh' | 'en' {
+    return this.doc.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
   }
 
   /** What a control asks (`data-listen-control`): toggle, pause, prev, next, stop. */
@@ -78,13 +84,37 @@ export class Narrator {
   }
 
   private async start(): Promise<void> {
-    const found = await voiceFor(this.doc.documentElement.lang || this.lang);
-    if ('missing' in found) return this.explain(found.missing === 'cannot' ? 'cannot' : 'noVoice');
-    this.voice = found.voice;
-    this.explain(null);
+    if (!(await this.takeVoice())) return;
     for (const type of READER) addEventListener(type, this.onReader, { capture: true, passive: true });
     this.doc.addEventListener('visibilitychange', this.onVisible);
+    this.langWatch.observe(this.doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.go(0);
+  }
+
+  /** The device's voice for the page's language; false, and why on the page, when there is none. */
+  private async takeVoice(): Promise<boolean> {
+    const found = await voiceFor(this.doc.documentElement.lang || 'zh');
+    if ('missing' in found) {
+      this.explain(found.missing === 'cannot' ? 'cannot' : 'noVoice');
+      return false;
+    }
+    this.voice = found.voice;
+    this.explain(null);
+    return true;
+  }
+
+  /** The page switched language: the part again from its start, in its new words and voice (figures told stay shown); paused stays paused. */
+  private async onLang(): Promise<void> {
+    if (this.state === 'idle') return;
+    const playing = this.state === 'playing';
+    this.pause();
+    if (!(await this.takeVoice())) return this.stop();
+    if (this.state !== 'paused') return; // stopped, or started again, meanwhile
+    this.telling = tellingOf(this.parts[this.index], this.lang);
+    this.starts = sentenceStarts(this.telling.text);
+    this.sentence = 0;
+    if (playing) this.resume();
+    else this.show(); // the player's line, in the new words
   }
 
   private stop(): void {
@@ -92,6 +122,7 @@ export class Narrator {
     this.state = 'idle';
     for (const type of READER) removeEventListener(type, this.onReader, { capture: true });
     this.doc.removeEventListener('visibilitychange', this.onVisible);
+    this.langWatch.disconnect();
     this.tellAll();
     this.show();
   }

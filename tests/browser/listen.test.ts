@@ -118,6 +118,24 @@ describe('语音阅读 / Listen', () => {
     await page.context().close();
   });
 
+  it('switches voice with the page’s language, and reads the part again in its new words', async () => {
+    const { page, trouble } = await openStory(browser, '/?lang=zh', listening(ZH_AND_EN));
+    await page.getByRole('button', { name: '语音阅读' }).click();
+    await until(page, spokenFigure(figure('rules'), 'zh'));
+    await page.locator('.topbar .switch a').click(); // the reader's tap pauses the voice; the page turns English
+    await expect.poll(() => page.locator('[data-listen-status]').textContent()).toBe('Paused at part 3 of 29');
+    const before = (await heard(page)).said.length;
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => listenState(page)).toBe('playing');
+    const now = (await heard(page)).said.slice(before);
+    expect(now[0].lang).toBe('en-US');
+    expect(now[0].text).not.toMatch(/[\u4e00-\u9fff]/); // the part's English words, from its start
+    await until(page, spokenFigure(figure('rules'), 'en'));
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('says so when the device has no voice for the page’s language', async () => {
     const { page, trouble } = await openStory(browser, '/en/?lang=en', listening([{ name: 'Tingting', lang: 'zh-CN' }]));
     await page.getByRole('button', { name: 'Listen' }).click();
