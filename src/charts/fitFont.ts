@@ -10,7 +10,7 @@ export function emWidth(s: string): number {
   return w;
 }
 
-/** Width in ems of a formatted value whose words around the number are set at 0.55 em (RunningValue). */
+/** Width in ems of a formatted value whose words around the number are set at 0.55 em (ChartFrame). */
 export function valueWidth([before, number, after]: FigureParts): number {
   return emWidth(number) + 0.55 * emWidth(before + after);
 }
