@@ -16,7 +16,7 @@ import { serveDir } from '../tools/serve.js';
 import { buildBaseline } from './baseline/build.mjs';
 import { PACES, projectorRun, readerRun } from './reader.mjs';
 
-const CHROME = chromiumPath();
+const CHROME = chromiumPath('full'); // what a reader runs: the bench measures the full browser, not the tests' headless shell
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const BASELINE_DIR = 'node_modules/.bench/baseline';
 
@@ -81,7 +81,7 @@ if (!process.argv.includes('--no-build')) execSync('npm run build', { stdio: 'in
 mkdirSync(BASELINE_DIR, { recursive: true });
 await buildBaseline(BASELINE_DIR);
 const servers = { story: await serveDir('dist'), baseline: await serveDir(BASELINE_DIR) };
-const browser = await launch();
+const browser = await launch('full');
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
 // A service worker's precache is not the first view: workers are kept out of these contexts.
 const context = () => browser.newContext({ ...phone, serviceWorkers: 'block' });

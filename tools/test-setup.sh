@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages and only when missing, what the browser tests need: Chromium
-# (playwright-core), Firefox ESR (puppeteer over WebDriver BiDi), WebKitGTK's WebDriver and
+# Installs, from Debian's packages and only when missing, what the browser tests need: Chromium's
+# headless shell (playwright-core; the bench drives the full `chromium`, not installed here), Firefox ESR (puppeteer over WebDriver BiDi), WebKitGTK's WebDriver and
 # MiniBrowser under Xvfb, CJK fonts for the Chinese story, and pdftotext for the print test.
 # A no-op (no apt-get at all) when everything is there. Never downloads a browser from elsewhere.
 # The same variables as the tests override the paths: CHROME_PATH, FIREFOX_PATH,
@@ -11,7 +11,7 @@ multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo "$(uname 
 
 # Prints the Debian packages whose files are missing, one a line.
 missing() {
-  [ -x "${CHROME_PATH:-/usr/bin/chromium}" ] || echo chromium
+  [ -x "${CHROME_PATH:-/usr/bin/chromium-headless-shell}" ] || echo chromium-headless-shell
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || echo fonts-noto-cjk
   [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || echo firefox-esr
   # The driver package pulls in libwebkit2gtk-4.1-0, which ships MiniBrowser.
