@@ -1,7 +1,7 @@
 // The hall's promises on the clock, end to end: the real venue server (server/hall.mjs, a child
 // process on the built dist/, PORT=0, a known key), a speaker view and phones in separate browser
-// contexts. Everything talks to 127.0.0.1. These run last, beside the rehearsal only, with the machine
-// to themselves (vite.config.ts); what the room sees with no promise on the clock is in hallRoom.test.ts.
+// contexts. Everything talks to 127.0.0.1. These run last, beside the rehearsal, with the machine to
+// themselves (vite.config.ts); what the room sees with no promise on the clock is in hallRoom.test.ts.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slides } from '../../src/present/slides';

@@ -1,6 +1,6 @@
 // The hall as the room meets it, with no promise on the clock: the real venue server (server/hall.mjs,
 // a child process on the built dist/, PORT=0, a known key) and people in browser contexts of their own.
-// The promises held to the wall clock are in hall.test.ts; this file runs with the other browser files.
+// The promises held to the wall clock are in hall.test.ts; this file runs after it or the rehearsal.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { showsQr } from '../../src/hall/qrSlides';
