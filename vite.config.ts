@@ -116,7 +116,7 @@ export default defineConfig(({ mode }) => ({
           // Three files at a time, after the unit and component tests: every test opens its own
           // context, port and display (Xvfb -displayfd), so none collide. On two cores, with Chromium's
           // headless shell, three took the browser files from about 330 s to 260 s (the walks that
-          // watch real reveals leave the CPU idle); four ran each file 2.7x slower and saved little.
+          // watch real reveals leave the CPU idle); four, with the full browser, ran each file 2.7x slower.
           maxWorkers: 3,
           sequence: { groupOrder: 1 },
         },
@@ -128,7 +128,7 @@ export default defineConfig(({ mode }) => ({
           // within 2 s of a restart): its files run last, with the machine to themselves, two at a
           // time, the rehearsal first. It mostly waits (a 30 s silent Wi-Fi), and the clock's lags
           // beside it were those of one file at a time (keys to phones 12–111 ms against 500, the
-          // rehearsal's worst 1.03–1.08 s against 2 s). hallRoom, with no clock, was slower among the
+          // rehearsal's worst 1.03–1.18 s against 2 s). hallRoom, with no clock, was slower among the
           // browser files (48–60 s, not 20) and slowed them; all three at once raised the lags.
           name: 'hall',
           include: HALL,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages and only when missing, what the browser tests need: Chromium's
-# headless shell (playwright-core; the bench drives the full `chromium`, not installed here), Firefox ESR (puppeteer over WebDriver BiDi), WebKitGTK's WebDriver and
-# MiniBrowser under Xvfb, CJK fonts for the Chinese story, and pdftotext for the print test.
+# headless shell (playwright-core; the bench drives the full `chromium`, not installed here),
+# Firefox ESR (puppeteer over WebDriver BiDi), WebKitGTK's WebDriver and MiniBrowser under Xvfb,
+# CJK fonts for the Chinese story, and pdftotext for the print test.
 # A no-op (no apt-get at all) when everything is there. Never downloads a browser from elsewhere.
 # The same variables as the tests override the paths: CHROME_PATH, FIREFOX_PATH,
 # WEBKIT_DRIVER_PATH, MINIBROWSER_PATH, XVFB_PATH.
