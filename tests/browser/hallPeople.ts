@@ -20,16 +20,29 @@ export interface Opened {
 }
 
 /**
- * Opens pages for `browser()` against `hall()` (both read when a page opens, so that a test may
- * restart either); `leave` closes every page opened since the last call (a test's people leave with it).
+ * A test file's hall: Chromium and the real venue server (server/hall.mjs on the built dist/, PORT=0,
+ * the known key) started before its tests, the people each test opens leaving with it (passed or
+ * failed), both stopped after them. A test that restarts the server sets `room.hall` to the new one.
  */
-function hallPeople(browser: () => Browser, hall: () => Hall) {
+export function inTheHall() {
+  let browser: Browser;
+  const room = { hall: undefined as unknown as Hall };
   const opened: Page[] = [];
+  beforeAll(async () => {
+    [browser, room.hall] = await Promise.all([launch(), startHall({ HALL_SITE: resolve('dist') })]);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.context().close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    killAll();
+  });
 
   /** Opens `url` in a context of its own and waits for its view; `clock` installs the page's fake clock first. */
   async function open(url: string, options: BrowserContextOptions & { clock?: boolean } = PHONE): Promise<Opened> {
     const { clock, ...contextOptions } = options;
-    const context = await browser().newContext({ reducedMotion: 'reduce', ...contextOptions });
+    const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
     const page = await context.newPage();
     opened.push(page);
     if (clock) await page.clock.install();
@@ -60,39 +73,17 @@ function hallPeople(browser: () => Browser, hall: () => Hall) {
   }
 
   return {
+    room,
     open,
     /** The speaker view, opened with the key as the hall prints it, once the phones follow it. */
     async presenter(): Promise<Opened> {
-      const p = await open(`${hall().base}/?mode=presenter&lang=zh&key=${encodeURIComponent(KEY)}`, LAPTOP);
+      const p = await open(`${room.hall.base}/?mode=presenter&lang=zh&key=${encodeURIComponent(KEY)}`, LAPTOP);
       await p.page.locator('[data-hall="live"]').waitFor({ timeout: 5000 });
       return p;
     },
     /** A phone opening the audience address, in the language its browser speaks. */
-    follower: (locale: 'zh-CN' | 'en-US', base = hall().base) => open(`${base}/?mode=follow`, { ...PHONE, locale }),
-    leave: async () => {
-      await Promise.all(opened.splice(0).map((p) => p.context().close()));
-    },
+    follower: (locale: 'zh-CN' | 'en-US', base = room.hall.base) => open(`${base}/?mode=follow`, { ...PHONE, locale }),
   };
-}
-
-/**
- * A test file's hall: Chromium and the real venue server (server/hall.mjs on the built dist/, PORT=0,
- * the known key) started before its tests, each test's people leaving with it (passed or failed),
- * both stopped after them. A test that restarts the server sets `room.hall` to the new one.
- */
-export function inTheHall() {
-  let browser: Browser;
-  const room = { hall: undefined as unknown as Hall };
-  const people = hallPeople(() => browser, () => room.hall);
-  beforeAll(async () => {
-    [browser, room.hall] = await Promise.all([launch(), startHall({ HALL_SITE: resolve('dist') })]);
-  });
-  afterEach(() => people.leave());
-  afterAll(async () => {
-    await browser?.close();
-    killAll();
-  });
-  return { room, ...people };
 }
 
 /** The slide id a page shows: a follower's, the speaker view's current slide, or the audience window's. */
