@@ -13,8 +13,8 @@ export function canWait(url: Pick<Location, 'search' | 'hash' | 'pathname'>, bui
   return (mode === null || (isMode(mode) && MODE_FACTS[mode].builtPage)) && !query.has('section') && !query.has('step') && langOfUrl(query, url.pathname, languages) === built;
 }
 
-/** What a reader does first on a page they are about to use: any of them starts the story at once. */
-const GESTURES = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'focusin', 'wheel', 'scroll'] as const;
+/** What a reader does first on a page they are about to use: any of them, or a pointer that moves, starts the story at once. */
+const GESTURES = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'scroll'] as const;
 
 /** Data Saver: nothing the reader has not asked for by a gesture. */
 const savesData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
@@ -32,8 +32,11 @@ export function whenWanted(): { wanted: Promise<void>; replay: () => void } {
   addEventListener('click', press, { capture: true });
   const wanted = new Promise<void>((resolve) => {
     let idle = 0;
+    // A browser may send a pointer that has not moved when the layout shifts under it: not a reader.
+    const moved = (event: PointerEvent) => (event.movementX !== 0 || event.movementY !== 0) && go();
     function go() {
       for (const type of GESTURES) removeEventListener(type, go, { capture: true });
+      removeEventListener('pointermove', moved, { capture: true });
       removeEventListener('load', afterLoad);
       cancelIdle(idle);
       resolve();
@@ -42,6 +45,7 @@ export function whenWanted(): { wanted: Promise<void>; replay: () => void } {
       idle = whenIdle(go, { timeout: 3000, fallback: 200 });
     }
     for (const type of GESTURES) addEventListener(type, go, { capture: true, passive: true });
+    addEventListener('pointermove', moved, { capture: true, passive: true });
     if (savesData()) return;
     if (document.readyState === 'complete') afterLoad();
     else addEventListener('load', afterLoad, { once: true });
