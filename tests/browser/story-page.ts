@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { placeStep, REACHED, readFigures, recordedStates, recordStates, texts } from '../support/story';
+import { nextRendering, placeStep, REACHED, readFigures, recordedStates, recordStates, texts } from '../support/story';
 
 export { allSteps, figureSteps, REACHED, SHOTS, unitsOffBaseline } from '../support/story';
 
@@ -87,6 +87,9 @@ export const framesPass = (page: Page, n = 5) =>
       }),
     n,
   );
+
+/** Waits for the page's next rendering update, whatever its clock: what the observers saw there is reported. */
+export const renderingPasses = (page: Page) => page.evaluate(nextRendering);
 
 /** The states each step's graphic went through since the page opened. */
 export const states = (page: Page) => page.evaluate(recordedStates);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/data/figures';
 import { launch } from '../../tools/browsers/chromium.js';
 import { expected } from '../support/story';
-import { allSteps, figureSteps, openStory, scrollToStep, SHOTS, shownValues, states } from './story-page';
+import { allSteps, figureSteps, openStory, renderingPasses, scrollToStep, SHOTS, shownValues, states } from './story-page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,16 +59,13 @@ describe('a fling', () => {
   it('plays the step the reader stops at, never the steps it flings past', async () => {
     const { page, trouble } = await openStory(browser, '/?lang=en', { fakeClock: true, animated: true });
     await page.clock.pauseAt(Date.now() + 60_000); // from here the page's time moves only when told
-    // A step at the line is reported at the page's next frame: at most three frames pass (51 ms).
+    // A step at the line is seen by scrollama's observers at the browser's next rendering update, and
+    // reported at the page's next frame.
     const reach = async (id: string) => {
       await scrollToStep(page, id);
-      let active = 0;
-      for (let frame = 0; frame < 3 && active === 0; frame++) {
-        await page.waitForTimeout(200); // real time: scrollama's observers see the step
-        await page.clock.runFor(17);
-        active = await page.locator(`[data-step="${id}"][data-active]`).count();
-      }
-      expect(active, id).toBe(1);
+      await renderingPasses(page);
+      await page.clock.runFor(17);
+      expect(await page.locator(`[data-step="${id}"][data-active]`).count(), id).toBe(1);
       expect(await page.locator(`[data-slot="${id}"][data-shown]`).count(), id).toBe(1); // its graphic is the one shown
     };
     const state = (id: string) => page.locator(`[data-graphic="${id}"]`).getAttribute('data-state');
@@ -99,7 +96,7 @@ describe('a fling', () => {
     await revealed('competitions');
     await reach('studios');
     await page.evaluate(() => window.scrollBy(0, window.innerHeight / 4)); // within 150 ms: 1.7 screens a second
-    await page.waitForTimeout(200); // real time: scrollama's observers see that no step crossed the line
+    await renderingPasses(page); // scrollama's observers see that no step crossed the line
     await page.clock.runFor(150);
     expect(await page.locator('[data-step="studios"][data-active]').count()).toBe(1);
     expect(await state('studios')).toBe('waiting');

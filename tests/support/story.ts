@@ -31,6 +31,21 @@ export function placeStep([id, at]: readonly [string, number]): boolean {
 }
 
 /**
+ * In the page: resolves at the page's next rendering update, after every IntersectionObserver has
+ * reported what it saw there (scrollama's, made earlier, report before this one). Observers run on
+ * the browser's frames, not on the page's timers, so this waits as well under a paused fake clock.
+ */
+export function nextRendering(): Promise<void> {
+  return new Promise((done) => {
+    const io = new IntersectionObserver(() => {
+      io.disconnect();
+      done();
+    });
+    io.observe(document.documentElement);
+  });
+}
+
+/**
  * In the page: records every `data-state` each step graphic passes through (`__states`, so a test
  * can tell an animated reveal from an instant one) and the order in which graphics first reach
  * `done` (`__doneOrder`). Before the page's scripts (an init script) or after its load; once.
