@@ -84,12 +84,9 @@ async function openHost(src: string, viewport = { width: 390, height: 844 }, col
 
 async function embedFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('#embed iframe');
-  for (let i = 0; i < 50; i++) {
-    const frame = await handle.contentFrame();
-    if (frame && frame.url().startsWith(story())) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the embed never loaded');
+  let frame: Frame | null = null;
+  await expect.poll(async () => (frame = await handle.contentFrame())?.url().startsWith(story()), { message: 'the embed never loaded', timeout: 5000 }).toBe(true);
+  return frame!;
 }
 
 /** The iframe's height on the host, and the height of the document inside it. */
@@ -105,16 +102,32 @@ async function heights(page: Page, frame: Frame) {
   return h;
 }
 
-/** Scrolls the host so that a step in the embed has its top just past the trigger line on the host's screen. */
+/**
+ * Scrolls the host so that a step in the embed has its top just past the trigger line on the host's
+ * screen, and returns once the embed has heard from the host where its screen now lies (pym's
+ * viewport message, heard after the embed's own listener has read it).
+ */
 async function hostScrollToStep(page: Page, frame: Frame, id: string) {
-  const inFrame = await frame.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY, id);
-  await page.evaluate(
+  const inFrame = await frame.evaluate((id) => {
+    const w = window as unknown as { heardTops?: number[] };
+    if (!w.heardTops) {
+      addEventListener('message', ({ data }) => {
+        const parts = typeof data === 'string' ? data.split('xPYMx') : [];
+        if (parts[2] === 'viewport-iframe-position') w.heardTops!.push(Number(parts[3].split(' ')[2]));
+      });
+    }
+    w.heardTops = [];
+    return document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY;
+  }, id);
+  const top = await page.evaluate(
     ([y, at]) => {
-      const top = document.querySelector('#embed iframe')!.getBoundingClientRect().top + scrollY;
-      window.scrollTo(0, top + y - innerHeight * at);
+      const iframe = document.querySelector('#embed iframe')!;
+      window.scrollTo(0, iframe.getBoundingClientRect().top + scrollY + y - innerHeight * at);
+      return iframe.getBoundingClientRect().top;
     },
     [inFrame, REACHED] as const,
   );
+  await frame.waitForFunction((top) => (window as unknown as { heardTops: number[] }).heardTops.some((t) => Math.abs(t - top) < 1), top, { timeout: 5000 });
 }
 
 describe('an embed on another origin', () => {
@@ -133,7 +146,7 @@ describe('an embed on another origin', () => {
   // the embed asks the host where its screen is each time its steps' visibility changes.
   it.each<HostKind>(['snippet', 'notrack', 'parent'])('reveals the figures card by card as the host page scrolls (%s)', async (kind) => {
     const { page, frame, errors } = await openHost('mode=embed&lang=en', { width: 390, height: 844 }, 680, kind);
-    const state = (step: string) => frame.locator(`[data-graphic="${step}"]`).getAttribute('data-state');
+    const reveal = (step: string) => frame.locator(`[data-graphic="${step}"]`).getAttribute('data-reveal');
     const order: [string, FigureId][] = [
       ['reach', 'reach'],
       ['honours', 'laborMedals'],
@@ -142,17 +155,16 @@ describe('an embed on another origin', () => {
     ];
     for (const [i, [step, id]] of order.entries()) {
       // Not before its card reaches the reader's line.
-      expect(await state(step), step).not.toBe('done');
+      expect(await reveal(step), step).toBe('wait');
       await hostScrollToStep(page, frame, step);
       await frame.locator(`[data-graphic="${step}"][data-state="done"]`).waitFor({ timeout: 5000 });
       expect(await frame.locator(`[data-figure="${id}"]`).textContent()).toBe(formatFigure(figure(id), 'en'));
-      if (order[i + 1]) expect(await state(order[i + 1][0])).not.toBe('done');
+      if (order[i + 1]) expect(await reveal(order[i + 1][0])).toBe('wait');
     }
     if (kind === 'snippet') await page.screenshot({ path: `${SHOTS}/embed-390x844-en-hardship.png` });
     // Back up, the cards read keep their figures.
     await hostScrollToStep(page, frame, 'reach');
-    await page.waitForTimeout(400);
-    expect(await state('reach')).toBe('done');
+    for (const [step] of order) expect(await frame.locator(`[data-graphic="${step}"]`).getAttribute('data-state'), step).toBe('done');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -199,7 +211,7 @@ describe('an embed on another origin', () => {
     await hostScrollToStep(page, frame, 'honours');
     await frame.locator('[data-graphic="honours"][data-state="done"]').waitFor({ timeout: 5000 });
     const before = await heights(page, frame);
-    await page.evaluate(() => {
+    await page.evaluate(async () => {
       const child = document.querySelector<HTMLIFrameElement>('#embed iframe')!.contentWindow!;
       const id = new URL(document.querySelector<HTMLIFrameElement>('#embed iframe')!.src).searchParams.get('childId');
       const bad: unknown[] = [
@@ -220,11 +232,21 @@ describe('an embed on another origin', () => {
       // A window that is not our parent: a sibling frame sends a well-formed message.
       const sibling = document.createElement('iframe');
       sibling.srcdoc = `<script>parent.frames[0].postMessage('pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx390 844 -9000 0 9000 390', '*')<\/script>`;
-      document.body.append(sibling);
+      await new Promise((loaded) => {
+        sibling.onload = loaded; // its script has run, its message is sent
+        document.body.append(sibling);
+      });
     });
-    await page.waitForTimeout(800);
-    // Nothing moved: the same step, the same height, the host where it was.
-    expect(await frame.locator('[data-graphic="honours"]').count()).toBe(1);
+    // Then the host scrolls on: its own message comes after all of the above, and moves the embed.
+    await hostScrollToStep(page, frame, 'network');
+    await frame.locator('[data-graphic="network"][data-state="done"]').waitFor({ timeout: 5000 });
+    // Nothing moved it further (a card once reached stays revealed), nor changed its height or the host's address.
+    const beyond = await frame.evaluate(() => {
+      const graphics = [...document.querySelectorAll<HTMLElement>('[data-graphic]')];
+      return graphics.slice(graphics.findIndex((g) => g.dataset.graphic === 'network') + 1).map((g) => g.dataset.reveal);
+    });
+    expect(beyond.length).toBeGreaterThan(3);
+    expect(new Set(beyond)).toEqual(new Set(['wait']));
     expect((await heights(page, frame)).iframe).toBe(before.iframe);
     expect(new URL(page.url()).origin).toBe(hostURL);
     expect(errors).toEqual([]);
