@@ -76,34 +76,19 @@ describe('a phone’s frames', () => {
     expect(desktop.after).not.toBe(desktop.before);
   });
 
-  it('decode a small PNG for the tab’s icon at each address write, never an SVG document', async () => {
+  // Chrome fetches a page's icon again whenever the page writes its address, one write a section
+  // here. An SVG icon is a document parsed and painted on the main thread each time (20-25 ms at 4x
+  // CPU, ten times over the English fling), a 32 px PNG a 0.1 ms decode. (The headless shell the
+  // tests drive fetches no icon at all, so what the page offers is what is checked.)
+  it('offer the tab one 32 px PNG for its icon, never an SVG document', async () => {
     const { page, trouble } = await openStory(browser, '/?lang=en');
-    // Chrome fetches a page's icon again whenever the page writes its address, one write a section
-    // here. An SVG icon is a document parsed and painted on the main thread each time (20-25 ms at
-    // 4x CPU, ten times over the English fling), a 32 px PNG a 0.1 ms decode.
     const icons = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')].map((l) => l.href));
     expect(icons).toHaveLength(1);
     const icon = await page.request.get(icons[0]);
     expect([icon.status(), icon.headers()['content-type']]).toEqual([200, 'image/png']);
-    const cdp = await page.context().newCDPSession(page);
-    const paints: string[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => {
-      for (const e of value as unknown as { name: string; args?: { data?: { frame?: string } } }[]) if (e.name === 'Paint') paints.push(e.args?.data?.frame ?? '');
-    });
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline' });
-    const before = page.url();
-    for (const step of ['direction', 'honours', 'culture']) {
-      await scrollToStep(page, step);
-      await page.waitForTimeout(400); // the write, then the icon's fetch and decode
-    }
-    await new Promise((done) => {
-      cdp.once('Tracing.tracingComplete', done);
-      void cdp.send('Tracing.end');
-    });
-    expect(page.url()).not.toBe(before);
-    // Every paint is the page's own: no other document (an SVG image is one) was drawn.
-    expect(paints.length).toBeGreaterThan(0);
-    expect(new Set(paints).size).toBe(1);
+    const png = await icon.body();
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]); // IHDR: width, height
     expect(trouble.errors).toEqual([]);
     await page.context().close();
   });
