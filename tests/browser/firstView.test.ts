@@ -14,7 +14,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens `path` at this size, recording the scripts it fetches; waits until the network is quiet. */
+/**
+ * Opens `path` at this size, recording the scripts it fetches; waits until the network is quiet and
+ * the browser has been idle (when the story starts, Data Saver off).
+ */
 async function open(path: string, width: number, height: number, { saveData = false } = {}): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -24,7 +27,7 @@ async function open(path: string, width: number, height: number, { saveData = fa
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(inject('baseURL') + path, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(300);
+  await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 3000 })));
   return { page, scripts, errors };
 }
 

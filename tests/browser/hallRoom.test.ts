@@ -9,7 +9,7 @@ import { slides } from '../../src/present/slides';
 import { axe } from '../support/axe';
 import { Follower, KEY, state } from '../support/hall';
 import { inTheHall, jump, LAPTOP, PHONE, press, sees, shown } from './hallPeople';
-import { SHOTS } from './story-page';
+import { framesPass, SHOTS } from './story-page';
 
 const { room, open, presenter, follower } = inTheHall();
 
@@ -72,7 +72,6 @@ describe('the hall', () => {
     await press(keyless.page, 'PageDown', 1);
     await expect(keyless.page.locator('[data-hall="refused"]').textContent()).resolves.toContain('no presenter key');
 
-    await en.page.waitForTimeout(300);
     expect(await state(room.hall.base)).toEqual({ index: 9, black: false });
     expect(await shown(speaker.page)).toBe(slides[9].id);
     expect(await shown(zh.page)).toBe(slides[9].id);
@@ -194,7 +193,8 @@ function qrSlideProblems(page: Page): Promise<string[]> {
 describe('away from the hall (the public site)', () => {
   it('shows no QR code and opens no live channel in present mode', async () => {
     const { page, requests } = await open(`${inject('baseURL')}/?mode=present&lang=zh`, { viewport: { width: 1920, height: 1080 } });
-    await page.waitForTimeout(500);
+    await page.locator('.deck [data-slide]').first().waitFor({ timeout: 5000 });
+    await framesPass(page, 2); // the deck is drawn: the page has decided it is not in a hall
     expect(await page.locator('[data-qr], .qr-side').count()).toBe(0);
     expect(requests.filter((u) => u.includes('/hall/'))).toEqual([]);
   });
@@ -205,7 +205,7 @@ describe('away from the hall (the public site)', () => {
     await expect(page.getByRole('status').first().textContent()).resolves.toBe('No presenter is connected: page through the slides yourself.');
     await page.getByRole('button', { name: 'Next' }).click();
     await sees(page, 3, 1000); // the whole deck is the reader's to page
-    await page.waitForTimeout(300);
+    await framesPass(page, 2);
     expect(requests.filter((u) => u.includes('/hall/'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/follow-390x844-en-no-presenter.png` });

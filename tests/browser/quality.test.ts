@@ -7,7 +7,7 @@ import type { Lang } from '../../src/lib/lang';
 import { launch } from '../../tools/browsers/chromium.js';
 import { axe } from '../support/axe';
 import { serveDir } from '../../tools/serve.js';
-import { allSteps, live, openStory, scrollToStep } from './story-page';
+import { allSteps, framesPass, live, openStory, scrollToStep } from './story-page';
 
 
 /** The policy the README gives hosts: everything from our own origin, nothing inline, no eval. */
@@ -241,7 +241,7 @@ describe('a strict Content-Security-Policy', () => {
       expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('672px');
       await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 300));
     }
-    await page.waitForTimeout(300);
+    await framesPass(page, 2); // a violation's event, queued as the page drew, has fired
     expect(trouble).toEqual([]);
     await context.close();
   });
