@@ -8,10 +8,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const REAL_TIME = ['tests/browser/story.test.ts', 'tests/browser/engines/story.test.ts', 'tests/browser/hallRehearsal.test.ts'];
 
-/** Vitest's order (groups, then the last run's durations or the files' sizes), with REAL_TIME first in each group. */
+/**
+ * Vitest's order (groups, then the last run's durations or the files' sizes), with REAL_TIME first in
+ * each group and the files that drive no browser (seconds each) last, to fill the workers' ends.
+ */
 export class RealTimeFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const waits = (s: TestSpecification) => Number(REAL_TIME.some((f) => s.moduleId.endsWith(f)));
-    return (await super.sort(files)).sort((a, b) => a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder || waits(b) - waits(a));
+    const rank = (s: TestSpecification) => (REAL_TIME.some((f) => s.moduleId.endsWith(f)) ? 0 : s.moduleId.includes('/tests/browser/') ? 1 : 2);
+    return (await super.sort(files)).sort((a, b) => a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder || rank(a) - rank(b));
   }
 }
