@@ -203,8 +203,18 @@ describe('away from the hall (the public site)', () => {
     const { page, requests, errors } = await open(`${inject('baseURL')}/?mode=follow&step=3`, { ...PHONE, locale: 'en-US' });
     await sees(page, 2);
     await expect(page.getByRole('status').first().textContent()).resolves.toBe('No presenter is connected: page through the slides yourself.');
+    // The slide fills the screen down to the paging: its progress bar stands at the foot, however short the slide.
+    const foot = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('.follow .progress')!.getBoundingClientRect();
+        return { bar: Math.round(bar.bottom), paging: Math.round(document.querySelector('.paging')!.getBoundingClientRect().top) };
+      });
+    const short = await foot();
+    expect(short.paging - short.bar).toBeGreaterThanOrEqual(0);
+    expect(short.paging - short.bar).toBeLessThan(24);
     await page.getByRole('button', { name: 'Next' }).click();
     await sees(page, 3, 1000); // the whole deck is the reader's to page
+    expect(await foot()).toEqual(short);
     await framesPass(page, 2);
     expect(requests.filter((u) => u.includes('/hall/'))).toEqual([]);
     expect(errors).toEqual([]);
