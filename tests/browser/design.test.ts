@@ -272,7 +272,8 @@ describe('an embed in an article column', () => {
 
 /**
  * What breaks badly in the page's lines now on screen: a figure (number, unit, qualifier) over two
- * lines, and a heading or label whose last line is one Chinese character ("道路更自 / 信").
+ * lines, a heading or label whose last line is one Chinese character ("道路更自 / 信"), and a line of
+ * a step's words that starts with the stop or comma closing the one before ("12.6万件 / 。").
  */
 function badBreaks(page: Page, labels: string) {
   return page.evaluate((labels) => {
@@ -283,9 +284,8 @@ function badBreaks(page: Page, labels: string) {
     };
     for (const el of document.querySelectorAll('.step-text .num, .glance .value, [data-figure]'))
       if (seen(el) && new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(`split: ${el.textContent}`);
-    for (const el of document.querySelectorAll(labels)) {
-      if (!seen(el) || !/[\u4e00-\u9fff]/.test(el.textContent ?? '')) continue;
-      // Characters on one line overlap it vertically (a small unit beside big digits is on their line).
+    // Characters on one line overlap it vertically (a small unit beside big digits is on their line).
+    const linesOf = (el: Element) => {
       const lines: { top: number; bottom: number; text: string }[] = [];
       const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walk.nextNode(); node; node = walk.nextNode())
@@ -302,9 +302,16 @@ function badBreaks(page: Page, labels: string) {
             line.bottom = Math.max(line.bottom, rect.bottom);
           } else lines.push({ top: rect.top, bottom: rect.bottom, text: node.textContent![i] });
         }
-      const last = lines.sort((a, b) => a.top - b.top).at(-1)?.text ?? '';
+      return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
+    };
+    for (const el of document.querySelectorAll(labels)) {
+      if (!seen(el) || !/[\u4e00-\u9fff]/.test(el.textContent ?? '')) continue;
+      const lines = linesOf(el);
+      const last = lines.at(-1) ?? '';
       if (lines.length > 1 && (last.match(/[\u4e00-\u9fff]/g) ?? []).length === 1) out.push(`lone: ${el.textContent}`);
     }
+    for (const el of document.querySelectorAll('.step-text'))
+      if (seen(el)) for (const line of linesOf(el).slice(1)) if (/^[。，、；：！？）」』.,;:!?)’”]/.test(line)) out.push(`stop first: ${line}`);
     return out;
   }, labels);
 }
