@@ -89,7 +89,9 @@ describe.each<[number, number, string, number]>([
         const labels = await page.$$eval('.deck .label', (els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
         problems.push(...labels.filter((px) => px < 37).map((px) => `${slides[i].id}: a ${px}px chart label`));
         // Counted squares fill the slide as they fill a phone, not a corner of it (48 px was a quarter of its width).
-        const squares = await page.$$eval('.deck svg:has([data-units])', (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width / 10)));
+        const squares = await page.$$eval('.deck svg:has([data-units])', (svgs) =>
+          svgs.filter((svg) => svg instanceof SVGSVGElement).map((svg) => svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width / 10)),
+        );
         problems.push(...squares.filter((px) => px < 64).map((px) => `${slides[i].id}: squares of ${px.toFixed(0)} px`));
       }
       if (['title', 'honours', 'network', 'places', 'end'].includes(slides[i].id))
