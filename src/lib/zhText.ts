@@ -19,3 +19,6 @@ export const hasHalfWidthPunctuation = (s: string): boolean => new RegExp(NEXT_T
  * "；" or "，" (the article's sentence goes on); shown so, it ends in "……" (GB/T 15834's omission).
  */
 export const quoted = (sentence: string): string => sentence.replace(/[；，;,]$/, '……');
+
+/** Punctuation that closes what comes before it, Chinese and Latin: no line may start with it. */
+export const CLOSING_MARKS = /^[。，、；：！？）」』》.,;:!?)’”]+/;

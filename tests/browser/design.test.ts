@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { figures } from '../../src/data/figures';
 import type { Lang } from '../../src/lib/lang';
+import { CLOSING_MARKS } from '../../src/lib/zhText';
 import { launch } from '../../tools/browsers/chromium.js';
 import { expected, readFigures } from '../support/story';
 import { allSteps, figureSteps, framesPass, openStory, scrollToStep, SHOTS, unitsOffBaseline } from './story-page';
@@ -276,7 +277,7 @@ describe('an embed in an article column', () => {
  * a step's words that starts with the stop or comma closing the one before ("12.6万件 / 。").
  */
 function badBreaks(page: Page, labels: string) {
-  return page.evaluate((labels) => {
+  return page.evaluate(([labels, closing]) => {
     const out: string[] = [];
     const seen = (el: Element) => {
       const r = el.getBoundingClientRect();
@@ -311,9 +312,9 @@ function badBreaks(page: Page, labels: string) {
       if (lines.length > 1 && (last.match(/[\u4e00-\u9fff]/g) ?? []).length === 1) out.push(`lone: ${el.textContent}`);
     }
     for (const el of document.querySelectorAll('.step-text'))
-      if (seen(el)) for (const line of linesOf(el).slice(1)) if (/^[。，、；：！？）」』.,;:!?)’”]/.test(line)) out.push(`stop first: ${line}`);
+      if (seen(el)) for (const line of linesOf(el).slice(1)) if (new RegExp(closing).test(line)) out.push(`stop first: ${line}`);
     return out;
-  }, labels);
+  }, [labels, CLOSING_MARKS.source]);
 }
 
 const LABELS = 'h1, h2, h3, .kicker, .summary, .meaning, .theme, .label, .running-head [data-current], .head';
