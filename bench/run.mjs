@@ -144,7 +144,15 @@ async function measure() {
   const browser = await launch('full');
   const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
   // A service worker's precache is not the first view: workers are kept out of these contexts.
-  const context = () => browser.newContext({ ...phone, serviceWorkers: 'block' });
+  /** Runs `fn` in a fresh context (no cache, no storage), closed after. */
+  const inContext = async (fn) => {
+    const ctx = await browser.newContext({ ...phone, serviceWorkers: 'block' });
+    try {
+      return await fn(ctx);
+    } finally {
+      await ctx.close();
+    }
+  };
   // Runs interleave the pages, so a slow spell of the machine falls on all of them alike.
   const runs = Object.fromEntries(PAGES.map((p) => [p.name, []]));
   for (let i = 0; i < RUNS; i++) {
@@ -153,11 +161,8 @@ async function measure() {
       console.error(`run ${i + 1}/${RUNS}: ${page.name}`);
       const run = { ...(await audit(url, page.browserLang, page.blocked)) };
       if (!page.lighthouseOnly) {
-        for (const measured of [(ctx) => firstView(ctx, url), ...Object.keys(PACES).map((pace) => (ctx) => readerRun(ctx, url, pace, { liveAtLoad: page.site === 'baseline' }))]) {
-          const ctx = await context();
-          Object.assign(run, await measured(ctx));
-          await ctx.close();
-        }
+        Object.assign(run, await inContext((ctx) => firstView(ctx, url)));
+        for (const pace of Object.keys(PACES)) Object.assign(run, await inContext((ctx) => readerRun(ctx, url, pace, { liveAtLoad: page.site === 'baseline' })));
       }
       if (page.slides) Object.assign(run, await projectorRun(browser, servers[page.site].url + page.slides));
       runs[page.name].push(run);
