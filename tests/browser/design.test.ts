@@ -273,7 +273,7 @@ describe('an embed in an article column', () => {
 
 /**
  * What breaks badly in the page's lines now on screen: a figure (number, unit, qualifier) over two
- * lines, a heading or label whose last line is one Chinese character ("道路更自 / 信"), and a line of
+ * lines when one would hold it (at large type's largest, some English figures are wider than a phone's line), a heading or label whose last line is one Chinese character ("道路更自 / 信"), and a line of
  * a step's words that starts with the stop or comma closing the one before ("12.6万件 / 。").
  */
 function badBreaks(page: Page, labels: string) {
@@ -283,8 +283,24 @@ function badBreaks(page: Page, labels: string) {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.bottom > 0 && r.top < innerHeight && getComputedStyle(el).visibility !== 'hidden';
     };
-    for (const el of document.querySelectorAll('.step-text .num, .glance .value, [data-figure]'))
-      if (seen(el) && new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(`split: ${el.textContent}`);
+    const lineWidth = (el: Element) => {
+      let block = el.parentElement;
+      while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      if (!block) return Infinity;
+      const s = getComputedStyle(block);
+      return block.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    };
+    // How wide a piece is on one line: the figure with the stop kept to it (FigureText's `.keep`).
+    const oneLine = (el: HTMLElement) => {
+      const piece = el.closest<HTMLElement>('.keep') ?? el;
+      const { whiteSpace, maxWidth } = piece.style;
+      Object.assign(piece.style, { whiteSpace: 'nowrap', maxWidth: 'none' });
+      const width = piece.getBoundingClientRect().width;
+      Object.assign(piece.style, { whiteSpace, maxWidth });
+      return width <= lineWidth(piece);
+    };
+    for (const el of document.querySelectorAll<HTMLElement>('.step-text .num, .glance .value, [data-figure]'))
+      if (seen(el) && new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1 && oneLine(el)) out.push(`split: ${el.textContent}`);
     // Characters on one line overlap it vertically (a small unit beside big digits is on their line).
     const linesOf = (el: Element) => {
       const lines: { top: number; bottom: number; text: string }[] = [];
@@ -317,19 +333,26 @@ function badBreaks(page: Page, labels: string) {
   }, [labels, CLOSING_MARKS.source]);
 }
 
-const LABELS = 'h1, h2, h3, .kicker, .summary, .meaning, .theme, .label, .running-head [data-current], .head';
+const LABELS = 'h1, h2, h3, .kicker, .summary, .meaning, span.theme, .label, .running-head [data-current], .head';
 
 // One walk through every figure step for each screen: each check on each chart at rest, every figure
 // of the article among them, as formatFigure writes it (story.test watches the animated walk).
 describe('charts and the lines around them', () => {
-  it.each<[number, number, Lang]>([
-    [390, 844, 'zh'],
-    [390, 844, 'en'],
-    [360, 740, 'en'],
-    [1440, 900, 'zh'],
-    [1440, 900, 'en'],
-  ])('show every figure as the article gives it, on screen and whole, units on their baseline; charts in their box, marks whole, no lone character, keys under their marks, nothing under the bar at %dx%d (%s)', async (width, height, lang) => {
-    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, { viewport: { width, height } });
+  it.each<[number, number, Lang, string]>([
+    [390, 844, 'zh', ''],
+    [390, 844, 'en', ''],
+    [360, 740, 'en', ''],
+    [1440, 900, 'zh', ''],
+    [1440, 900, 'en', ''],
+    // Large type for older readers: its first size, and its largest on a short phone, in English's long names.
+    [390, 844, 'zh', 'large type'],
+    [360, 640, 'en', 'largest type'],
+  ])('show every figure as the article gives it, on screen and whole, units on their baseline; charts in their box, marks whole, no lone character, keys under their marks, nothing under the bar at %dx%d (%s) %s', async (width, height, lang, type) => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}${type === 'large type' ? '&type=large' : ''}`, {
+      viewport: { width, height },
+      init: (page) => page.addInitScript((largest) => largest && localStorage.setItem('bjftu14-type', '3'), type === 'largest type'),
+    });
+    if (type) expect(await page.evaluate(() => document.documentElement.dataset.typeSize)).toBe(type === 'largest type' ? '3' : '1');
     const problems: string[] = [];
     const seen = new Set<string>();
     problems.push(...(await badBreaks(page, LABELS)).map((p) => `intro: ${p}`));
@@ -353,7 +376,7 @@ describe('charts and the lines around them', () => {
         // Nothing of the panel under the sticky bar.
         const bar = document.querySelector('.topbar')!.getBoundingClientRect();
         const head = graphic.closest('.graphic')?.querySelector('.running-head')?.getBoundingClientRect();
-        if (head && head.top < bar.bottom - 1) out.push(`running head under the bar by ${Math.round(bar.bottom - head.top)} px`);
+        if (head?.height && head.top < bar.bottom - 1) out.push(`running head under the bar by ${Math.round(bar.bottom - head.top)} px`);
         return out;
       }, step)),
     ];
