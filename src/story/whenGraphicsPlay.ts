@@ -1,4 +1,5 @@
 import type { Attachment } from 'svelte/attachments';
+import { customMedia } from '../breakpoints';
 import { setReveal } from '../charts/reveal';
 import { cancelIdle, whenIdle } from '../lib/idle';
 import { scrollSteps } from '../scroll/scrollSteps';
@@ -10,7 +11,9 @@ import { TRIGGER_LINE, type Engine } from '../scroll/types';
  * Each theme has a sticky panel that holds every one of its steps' graphics, written by the build in
  * their final geometry; only one is shown at a time. As the reader scrolls:
  * - the step whose top passes the trigger line is the active one: its words are highlighted, its
- *   section named over the panel, and its graphic shown, waiting (marks and numbers unseen);
+ *   section named over the panel, and its graphic shown, waiting (marks and numbers unseen). The
+ *   line is TRIGGER_LINE, or just under the panel where a phone's panel reaches lower (large type):
+ *   the words at the panel's edge are always those of the graphic it shows;
  * - once the reader rests there (SETTLE_MS with the page moving slower than a fling), it plays.
  *   A step flung past is shown for a moment, empty, and never plays;
  * - a graphic the reader leaves waits again, so coming back to it plays it again;
@@ -28,6 +31,13 @@ import { TRIGGER_LINE, type Engine } from '../scroll/types';
 export const SETTLE_MS = 150;
 /** Faster than this, in screens a second, the reader is flinging, not reading. */
 export const FLING_SCREENS_PER_S = 1.5;
+
+/** How far under a phone's panel the trigger line sits when the panel reaches below TRIGGER_LINE, in screens. */
+export const UNDER_PANEL = 0.06;
+
+/** The trigger line, as a fraction of the screen, for a panel above the steps whose bottom is `panelBottom` px down a screen `screen` px tall. */
+export const lineUnder = (panelBottom: number, screen: number): number =>
+  Math.min(0.9, Math.max(TRIGGER_LINE, panelBottom / screen + UNDER_PANEL));
 
 /**
  * Calls `fn` once the reader has settled: `SETTLE_MS` have passed and, over the last of them, the
@@ -58,8 +68,8 @@ interface Options {
 
 /**
  * The rule above, for one theme: the element holding its `[data-step]`s (each with `data-section`),
- * one `[data-slot]` per step in the panel (its graphic inside, `[data-graphic]`), and the running
- * head's `[data-head]`s (a section id each).
+ * one `[data-slot]` per step in the panel (its graphic inside, `[data-graphic]`), the running
+ * head's `[data-head]`s (a section id each), and the sticky panel, `[data-panel]`.
  */
 export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = {}): Attachment<HTMLElement> {
   return (theme) => {
@@ -120,14 +130,34 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
       }, y);
     };
 
-    const detach = engine({ offset: TRIGGER_LINE, onEnter: ({ index }) => activate(index) })(theme);
+    // The engine, at the line for the panel's size: set again when that changes (large type switched,
+    // the phone turned). The panel's size is read where the browser reports it, after a layout.
+    let line = 0;
+    let detach: ReturnType<ReturnType<Engine>>;
+    const attachAt = (next: number) => {
+      if (next === line) return;
+      line = next;
+      if (typeof detach === 'function') detach();
+      detach = engine({ offset: line, onEnter: ({ index }) => activate(index) })(theme);
+    };
+    const panel = theme.querySelector<HTMLElement>('[data-panel]');
+    const sized = panel && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => attachAt(lineFor(panel))) : null;
+    if (panel && sized) sized.observe(panel);
+    else attachAt(TRIGGER_LINE);
     return () => {
       stop();
       cancelSettle();
       cancelIdle(idle);
       io.disconnect();
       firstSeen.disconnect();
+      sized?.disconnect();
       if (typeof detach === 'function') detach();
     };
   };
+}
+
+/** The trigger line for a theme's panel: under it on a phone (the panel above the steps, stuck at its `top`), else TRIGGER_LINE. */
+function lineFor(panel: HTMLElement): number {
+  if (!window.matchMedia(customMedia.narrow).matches) return TRIGGER_LINE;
+  return lineUnder(parseFloat(getComputedStyle(panel).top) + panel.getBoundingClientRect().height, window.innerHeight);
 }

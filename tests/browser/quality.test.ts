@@ -137,6 +137,36 @@ describe.each<Lang>(['zh', 'en'])('large type in %s', (lang) => {
     }
     await page.context().close();
   });
+
+  // The largest type on a short phone: the panel reaches past the usual trigger line (60 %), and the
+  // words coming up under its edge must be those of the graphic it shows, not the next step's.
+  it('shows the graphic of the words at the panel’s edge, in the largest type on a 360x640 phone', async () => {
+    const { page, trouble } = await openStory(browser, `/?lang=${lang}`, {
+      viewport: { width: 360, height: 640 },
+      init: (page) => page.addInitScript(() => localStorage.setItem('bjftu14-type', '3')),
+    });
+    expect(await page.evaluate(() => document.documentElement.dataset.typeSize)).toBe('3');
+    /** Scrolls the step's top to `at` px under the bottom of its theme's panel (stuck under the bar); returns the step before it. */
+    const placeUnderPanel = (step: string, at: number) =>
+      page.evaluate(
+        ([id, at]) => {
+          const el = document.querySelector<HTMLElement>(`[data-step="${id}"]`)!;
+          const panel = el.closest('[data-theme]')!.querySelector('[data-panel]')!;
+          const bottom = parseFloat(getComputedStyle(panel).top) + panel.getBoundingClientRect().height;
+          window.scrollTo(0, el.getBoundingClientRect().top + scrollY - bottom - at);
+          return (el.previousElementSibling as HTMLElement).dataset.step!;
+        },
+        [step, at] as const,
+      );
+    for (const step of ['honours', 'warmthFunds']) {
+      const before = await placeUnderPanel(step, 200); // still below: the step before it shows
+      await page.locator(`[data-slot="${before}"][data-shown]`).waitFor({ timeout: 5000 });
+      await placeUnderPanel(step, 8); // its first line just under the panel
+      await page.locator(`[data-slot="${step}"][data-shown]`).waitFor({ timeout: 5000 });
+    }
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe.each<Lang>(['zh', 'en'])('present and presenter modes in %s', (lang) => {

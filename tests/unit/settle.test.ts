@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterSettle, FLING_SCREENS_PER_S, SETTLE_MS } from '../../src/story/whenGraphicsPlay';
+import { TRIGGER_LINE } from '../../src/scroll/types';
+import { afterSettle, FLING_SCREENS_PER_S, lineUnder, SETTLE_MS, UNDER_PANEL } from '../../src/story/whenGraphicsPlay';
 
 // A page 800 px high that the test scrolls, on the test's clock.
 const page = { scrollY: 0, innerHeight: 800, setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) };
@@ -58,5 +59,16 @@ describe('afterSettle (a chart waits for the reader to settle at its step)', () 
     cancel();
     await vi.advanceTimersByTimeAsync(10 * SETTLE_MS);
     expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('lineUnder (where a step enters, under a phone’s panel)', () => {
+  it.each([
+    ['a panel ending above the usual line keeps it', 400, 844, TRIGGER_LINE],
+    ['a panel ending at the line moves it just under', 0.6 * 844, 844, 0.6 + UNDER_PANEL],
+    ['large type on a short phone: just under the panel', 449, 640, 449 / 640 + UNDER_PANEL],
+    ['never past nine tenths of the screen', 620, 640, 0.9],
+  ])('%s', (_, bottom, screen, line) => {
+    expect(lineUnder(bottom, screen)).toBeCloseTo(line, 6);
   });
 });
