@@ -198,6 +198,34 @@ const cutMarks = (page: Page, id: string) =>
     return cut;
   }, id);
 
+describe('the top bar', () => {
+  // A tablet held by an older reader, in large type: the themes' links once pushed the type and
+  // language switches off the screen (English from 768 px wide up to 1280 px, in the largest type).
+  it.each<Lang>(['zh', 'en'])('keeps its switches on screen at every width from 768 px and every type size, its theme links where they fit (%s)', async (lang) => {
+    const problems: string[] = [];
+    for (const size of [null, '1', '3']) {
+      const { page } = await openStory(browser, `/?lang=${lang}`, {
+        viewport: { width: 1440, height: 900 },
+        init: (page) => page.addInitScript((size) => size && localStorage.setItem('bjftu14-type', size), size),
+      });
+      for (const width of [768, 900, 1024, 1280, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        const off = await page.evaluate(() =>
+          [...document.querySelectorAll('.topbar a, .topbar button')]
+            .filter((el) => el.getClientRects().length > 0)
+            .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
+            .map((el) => el.textContent?.trim()),
+        );
+        if (off.length) problems.push(`type ${size ?? 'usual'} at ${width} px: ${off.join(', ')} off screen`);
+      }
+      // With room (a desktop, the usual type), the themes' links are in the bar.
+      if (!size) expect(await page.locator('.topbar nav a').first().isVisible()).toBe(true);
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('the desktop', () => {
   it.each(['zh', 'en'])('is led by the graphic: wider than the text column, near the top (%s)', async (lang) => {
     const { page } = await openStory(browser, `/?lang=${lang}`, { viewport: { width: 1440, height: 900 } });
