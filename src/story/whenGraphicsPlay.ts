@@ -130,8 +130,9 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
       }, y);
     };
 
-    // The engine, at the line for the panel's size: set again when that changes (large type switched,
-    // the phone turned). The panel's size is read where the browser reports it, after a layout.
+    // The engine, at the line for the panel's size and place: set again when they change (large type
+    // switched or resized, which also reflows the theme; the phone turned). Both are read where the
+    // browser reports a size, after a layout.
     let line = 0;
     let detach: ReturnType<ReturnType<Engine>>;
     const attachAt = (next: number) => {
@@ -142,7 +143,7 @@ export function whenGraphicsPlay({ onSection, engine = scrollSteps }: Options = 
     };
     const panel = theme.querySelector<HTMLElement>('[data-panel]');
     const sized = panel && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => attachAt(lineFor(panel))) : null;
-    if (panel && sized) sized.observe(panel);
+    if (panel && sized) [panel, theme].forEach((el) => sized.observe(el));
     else attachAt(TRIGGER_LINE);
     return () => {
       stop();
