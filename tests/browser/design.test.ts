@@ -401,6 +401,10 @@ describe('charts and the lines around them', () => {
         const note = graphic.querySelector('.hug .note');
         const marks = [...graphic.querySelectorAll('.hug .plot svg')].map((s) => s.getBoundingClientRect().bottom);
         if (note && marks.length && note.getBoundingClientRect().top - Math.max(...marks) > 24) out.push('key far from its marks');
+        // A waffle's squares read as a share, not a texture: at least 30 % of the chart's height (long English names once left them 36 px of 207).
+        const height = graphic.getBoundingClientRect().height;
+        for (const waffle of graphic.querySelectorAll('.waffles svg'))
+          if (waffle.getBoundingClientRect().height < 0.3 * height) out.push(`waffle ${Math.round(waffle.getBoundingClientRect().height)} px tall in a chart of ${Math.round(height)}`);
         // Nothing of the panel under the sticky bar.
         const bar = document.querySelector('.topbar')!.getBoundingClientRect();
         const head = graphic.closest('.graphic')?.querySelector('.running-head')?.getBoundingClientRect();
