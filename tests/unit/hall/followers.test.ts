@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFollowers, KEEP_ALIVE, roomEvent, slideEvent } from '../../../server/followers.mjs';
 
 /** A stream that buffers all it is sent; `reading: false` never drains, like a sleeping phone. */
@@ -24,6 +24,10 @@ function fakeStream(reading = true) {
   };
   return s;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('the slide event', () => {
   it('is an SSE event with the id, the type and exactly the slide', () => {
@@ -61,18 +65,22 @@ describe('the followers', () => {
     f.endAll();
   });
 
-  it('end each stream after its lifetime, so a vanished phone is let go within a minute', async () => {
+  it('end each stream after its lifetime, so a vanished phone is let go within a minute', () => {
+    vi.useFakeTimers();
     const f = createFollowers({ lifetimeMs: [30, 40] });
     const gone = fakeStream(false);
     f.add(gone, 'hello', { address: '10.0.0.7' });
     expect(f.size).toBe(1);
-    await new Promise((r) => setTimeout(r, 80));
+    vi.advanceTimersByTime(29);
+    expect(gone.ended).toBe(false);
+    vi.advanceTimersByTime(11);
     expect(gone.ended).toBe(true);
     expect(f.size).toBe(0);
     f.endAll();
   });
 
-  it('tell watchers (speaker views) the count at once and as it changes, at most once a second; they are not counted', async () => {
+  it('tell watchers (speaker views) the count at once and as it changes, at most once a second; they are not counted', () => {
+    vi.useFakeTimers();
     const f = createFollowers({ max: 1 });
     const speaker = fakeStream();
     f.add(fakeStream(), 'hello', { address: '10.0.0.1' });
@@ -88,7 +96,7 @@ describe('the followers', () => {
     g.add(watcher, '', { watcher: true });
     for (let i = 0; i < 3; i++) g.add(fakeStream(), '', { address: `10.0.1.${i}` });
     expect(watcher.sent).toEqual([roomEvent(0)]);
-    await new Promise((r) => setTimeout(r, 1100));
+    vi.advanceTimersByTime(1100);
     expect(watcher.sent).toEqual([roomEvent(0), roomEvent(3)]); // three joins, one message
     f.endAll();
     g.endAll();
@@ -127,12 +135,13 @@ describe('the followers', () => {
     f.endAll();
   });
 
-  it('send a keep-alive comment to everyone on the interval', async () => {
+  it('send a keep-alive comment to everyone on the interval', () => {
+    vi.useFakeTimers(); // the test's clock: on a busy machine a real 20 ms interval once fired once in 70 ms
     const f = createFollowers({ keepAliveMs: 20 });
     const a = fakeStream();
     f.add(a, '');
-    await new Promise((r) => setTimeout(r, 70));
+    vi.advanceTimersByTime(70);
     f.endAll();
-    expect(a.sent.filter((s) => s === KEEP_ALIVE).length).toBeGreaterThanOrEqual(2);
+    expect(a.sent.filter((s) => s === KEEP_ALIVE).length).toBe(3);
   });
 });
