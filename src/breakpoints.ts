@@ -15,6 +15,6 @@ export const customMedia = {
   narrow: `(max-width: ${WIDE_PX - 1}px)`,
   /** The speaker view on a phone (the hall's remote): one column */
   remote: '(max-width: 40rem)',
-  /** A short phone screen (360x640): large type's graphic takes more of it */
+  /** A short phone screen (360x640): the story's sticky graphic takes more of it (app.css --sticky-panel) */
   short: '(max-height: 700px)',
 } as const;

@@ -15,13 +15,15 @@ export function valueWidth([before, number, after]: FigureParts): number {
   return emWidth(number) + 0.55 * emWidth(before + after);
 }
 
+/** About how many lines a name set in a regular weight takes at `perLine` ems a line (about 0.8 of `emWidth`'s bold estimate). */
+export const linesOf = (name: string, perLine: number): number => Math.max(1, Math.ceil((0.8 * emWidth(name)) / perLine));
+
 /**
  * About how many lines names set one under another take, each with a bar under it, at about `perLine`
  * ems a line (a phone's column; a wider box needs fewer, and the type is capped anyway): what a plot
- * of rows divides its height by to size their names (`data-lines`, app.css). Names are set in a
- * regular weight, about 0.8 of `emWidth`'s bold estimate.
+ * of rows divides its height by to size their names (`data-lines`, app.css).
  */
 export function nameLines(names: readonly string[], perLine = 11): number {
-  const lines = names.reduce((sum, name) => sum + Math.max(1, Math.ceil((0.8 * emWidth(name)) / perLine)) + 1, 0);
+  const lines = names.reduce((sum, name) => sum + linesOf(name, perLine) + 1, 0);
   return Math.min(40, lines);
 }
